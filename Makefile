@@ -1,0 +1,76 @@
+# uc_governance: two commands do all set-up on a fresh machine.
+#   make demo   build the whole project on the embedded DuckDB target and print what was planned
+#   make test   lint, dbt build with tests on target local, and every pytest suite
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DBT := $(BIN)/dbt
+STAMP := $(VENV)/.installed
+export DBT_PROFILES_DIR := $(CURDIR)/target/profiles
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+PROFILE := $(DBT_PROFILES_DIR)/profiles.yml
+
+.PHONY: help install demo test lint format dbt-test pytest plan preview bench docs clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+$(PROFILE): profiles.example.yml
+	mkdir -p $(DBT_PROFILES_DIR)
+	cp profiles.example.yml $@
+
+install: $(STAMP) $(PROFILE)  ## create .venv and install the pinned dependencies
+
+demo: install  ## build everything on target local (DuckDB), generate the docs, print a summary
+	rm -rf target/local && mkdir -p target/local
+	$(DBT) build --target local
+	$(DBT) docs generate --target local
+	$(BIN)/python -m scripts.summary --target local
+
+lint: install  ## ruff and sqlfluff, as in pre-commit
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/sqlfluff lint models macros analyses tests/dbt
+
+format: install  ## apply ruff and sqlfluff fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	$(BIN)/sqlfluff fix models analyses tests/dbt
+
+dbt-test: install  ## dbt build with all tests on target local
+	rm -rf target/local && mkdir -p target/local
+	$(DBT) build --target local
+	$(DBT) docs generate --target local
+
+pytest: install  ## every pytest suite (DuckDB, the offline Databricks harness, scripts)
+	$(BIN)/python -m pytest -q
+
+test: lint dbt-test pytest  ## everything CI runs
+
+plan: install  ## compute the plan on the default target and write it to target/plan/plan.sql
+	$(DBT) build --select +governance_plan
+	$(DBT) compile --select governance_plan_review
+	mkdir -p target/plan
+	cp target/compiled/uc_governance/analyses/governance_plan_review.sql target/plan/plan.sql
+	@echo "plan written to target/plan/plan.sql"
+
+preview: install  ## the demo organisation applied to an empty (offline) workspace: target/preview/
+	$(BIN)/python -m tests.harness.preview
+
+bench: install  ## statements and round trips: uc_governance beside dbt-databricks grants config
+	$(BIN)/python -m tests.bench.run_bench
+
+docs: install  ## generate the dbt docs (target/index.html)
+	$(DBT) docs generate --target local
+
+clean:  ## remove build output (keeps .venv)
+	rm -rf target logs dbt_packages

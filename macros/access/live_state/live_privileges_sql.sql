@@ -1,0 +1,49 @@
+{#- A SELECT of every privilege row (direct and inherited) on the given catalogs, their schemas and
+    their tables and views: one read of each information_schema privilege view per catalog.
+    Columns: securable_class (CATALOG, SCHEMA, TABLE), securable_name (lower case), grantee,
+    privilege_type, inherited_from. -#}
+{% macro live_privileges_sql(catalogs) %}
+    {%- if catalogs | length == 0 -%}
+        {{- uc_governance._empty_live_privileges() -}}
+    {%- else -%}
+        {%- for catalog in catalogs %}
+    select
+        'CATALOG' as securable_class,
+        lower(catalog_name) as securable_name,
+        grantee,
+        privilege_type,
+        inherited_from
+    from {{ uc_governance.information_schema_relation(catalog, 'catalog_privileges') }}
+    where lower(catalog_name) = {{ uc_governance.string_literal(catalog) }}
+    union all
+    select
+        'SCHEMA' as securable_class,
+        lower(catalog_name || '.' || schema_name) as securable_name,
+        grantee,
+        privilege_type,
+        inherited_from
+    from {{ uc_governance.information_schema_relation(catalog, 'schema_privileges') }}
+    union all
+    select
+        'TABLE' as securable_class,
+        lower(table_catalog || '.' || table_schema || '.' || table_name) as securable_name,
+        grantee,
+        privilege_type,
+        inherited_from
+    from {{ uc_governance.information_schema_relation(catalog, 'table_privileges') }}
+            {%- if not loop.last %}
+    union all
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+{% endmacro %}
+
+{% macro _empty_live_privileges() %}
+    select
+        cast(null as {{ dbt.type_string() }}) as securable_class,
+        cast(null as {{ dbt.type_string() }}) as securable_name,
+        cast(null as {{ dbt.type_string() }}) as grantee,
+        cast(null as {{ dbt.type_string() }}) as privilege_type,
+        cast(null as {{ dbt.type_string() }}) as inherited_from
+    where 1 = 0
+{% endmacro %}

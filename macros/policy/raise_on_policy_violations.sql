@@ -1,0 +1,24 @@
+{#- Post-hook of fct_policy_violations: reads the violations and, if there are any, stops the
+    build with every one of them listed (file, row, column, value, message). Returns no SQL. -#}
+{% macro raise_on_policy_violations(violations) %}
+    {%- if not execute -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set query -%}
+        select seed_file, row_key, column_name, value, message
+        from {{ violations }}
+        order by seed_file, row_key, column_name
+    {%- endset -%}
+    {%- set rows = run_query(query).rows -%}
+    {%- if rows | length > 0 -%}
+        {%- set lines = [] -%}
+        {%- for row in rows -%}
+            {%- do lines.append(row[0] ~ ' row [' ~ row[1] ~ '] column ' ~ row[2] ~ ", value '"
+                ~ (row[3] if row[3] is not none else '') ~ "': " ~ row[4]) -%}
+        {%- endfor -%}
+        {{ exceptions.raise_compiler_error(
+            'uc_governance: the policy seeds have ' ~ rows | length
+            ~ ' violation(s); nothing was applied:\n  ' ~ lines | join('\n  ')) }}
+    {%- endif -%}
+    {{ return('') }}
+{% endmacro %}

@@ -1,0 +1,21 @@
+with
+
+source as (
+
+    select * from {{ ref('groups') }}
+
+),
+
+final as (
+
+    select
+        trim(group_name) as group_name,
+        lower(trim(group_name)) as principal_key,
+        description,
+        purpose,
+        nullif(trim(idp_group), '') as idp_group
+    from source
+
+)
+
+select * from final

@@ -1,0 +1,26 @@
+{#- Live catalogs, schemas, tables and views of the managed catalogs, with their owners, as read
+    at build time. Empty on target local (DuckDB). -#}
+-- depends_on: {{ source('unity_catalog', 'catalogs') }}
+-- depends_on: {{ source('unity_catalog', 'schemata') }}
+-- depends_on: {{ source('unity_catalog', 'tables') }}
+with
+
+source as (
+
+    {{ uc_governance.live_securables_sql(uc_governance.present_managed_catalogs()) }}
+
+),
+
+final as (
+
+    select
+        securable_class,
+        securable_name,
+        owner,
+        lower(owner) as owner_key,
+        object_type
+    from source
+
+)
+
+select * from final
