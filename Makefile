@@ -34,7 +34,7 @@ demo: install  ## build everything on target local (DuckDB), generate the docs, 
 	rm -rf target/local && mkdir -p target/local
 	$(DBT) build --target local
 	$(DBT) docs generate --target local
-	$(BIN)/python -m scripts.summary --target local
+	$(DBT) run-operation print_governance_summary --target local
 
 lint: install  ## ruff and sqlfluff, as in pre-commit
 	$(BIN)/ruff check .

@@ -1,8 +1,20 @@
 {#- A SELECT of the catalogs, schemas, tables and views that exist in the given catalogs, with
     their owners: one read of information_schema catalogs, schemata and tables per catalog.
     Columns: securable_class (CATALOG, SCHEMA, TABLE), securable_name (lower case), owner,
-    object_type (CATALOG, SCHEMA, or the table_type). -#}
+    owner_key (lower case), object_type (CATALOG, SCHEMA, or the table_type). -#}
 {% macro live_securables_sql(catalogs) %}
+    select
+        securable_class,
+        securable_name,
+        owner,
+        lower(owner) as owner_key,
+        object_type
+    from (
+        {{- uc_governance._read_live_securables(catalogs) }}
+    ) as live_securables
+{% endmacro %}
+
+{% macro _read_live_securables(catalogs) %}
     {%- if catalogs | length == 0 %}
     select
         cast(null as {{ dbt.type_string() }}) as securable_class,
