@@ -5,7 +5,7 @@
         {{ return('') }}
     {%- endif -%}
     {%- set query -%}
-        select seed_file, row_key, column_name, value, message
+        select seed_file, row_key, column_name, offending_value, message
         from {{ violations }}
         order by seed_file, row_key, column_name
     {%- endset -%}

@@ -28,8 +28,8 @@ final as (
         securables.securable_name,
         securables.quoted_name,
         grants.principal_key,
-        coalesce(principals.principal_name, grants.principal_key) as principal_name,
-        grants.privilege
+        grants.privilege,
+        coalesce(principals.principal_name, grants.principal_key) as principal_name
     from grants
     inner join securables
         on

@@ -35,9 +35,11 @@ final as (
         case securables.name_part_count
             when 1 then {{ uc_governance.quote_identifier_sql('securables.catalog_name') }}
             when 2
-                then {{ uc_governance.quote_identifier_sql('securables.catalog_name') }}
-                || '.' || {{ uc_governance.quote_identifier_sql('securables.schema_name') }}
-            else {{ uc_governance.quote_identifier_sql('securables.catalog_name') }}
+                then
+                    {{ uc_governance.quote_identifier_sql('securables.catalog_name') }}
+                    || '.' || {{ uc_governance.quote_identifier_sql('securables.schema_name') }}
+            else
+                {{ uc_governance.quote_identifier_sql('securables.catalog_name') }}
                 || '.' || {{ uc_governance.quote_identifier_sql('securables.schema_name') }}
                 || '.' || {{ uc_governance.quote_identifier_sql('securables.object_name') }}
         end as quoted_name,

@@ -43,8 +43,8 @@ grant_unknown_type as (
         '{{ uc_governance.seed_path("grants") }}' as seed_file,
         grants.row_key,
         'securable_type' as column_name,
-        grants.securable_type as value,
-        'unknown_securable_type' as rule,
+        grants.securable_type as offending_value,
+        'unknown_securable_type' as rule_name,
         'unknown securable type; see seeds/vocabulary/securable_types.csv' as message
     from grants
     left join securable_types
@@ -59,8 +59,8 @@ grant_invalid_privilege as (
         '{{ uc_governance.seed_path("grants") }}' as seed_file,
         grants.row_key,
         'privilege' as column_name,
-        grants.privilege as value,
-        'privilege_not_valid_for_type' as rule,
+        grants.privilege as offending_value,
+        'privilege_not_valid_for_type' as rule_name,
         'is not a privilege of ' || grants.securable_type
         || '; see seeds/vocabulary/privileges.csv' as message
     from grants
@@ -80,8 +80,8 @@ grant_all_privileges as (
         '{{ uc_governance.seed_path("grants") }}' as seed_file,
         row_key,
         'privilege' as column_name,
-        privilege as value,
-        'all_privileges_not_allowed' as rule,
+        privilege as offending_value,
+        'all_privileges_not_allowed' as rule_name,
         'ALL PRIVILEGES needs allow_all_privileges = true on the row' as message
     from grants
     where privilege = 'ALL PRIVILEGES' and not allow_all_privileges
@@ -94,8 +94,8 @@ grant_undeclared_securable as (
         '{{ uc_governance.seed_path("grants") }}' as seed_file,
         grants.row_key,
         'securable_name' as column_name,
-        grants.securable_name as value,
-        'securable_not_declared' as rule,
+        grants.securable_name as offending_value,
+        'securable_not_declared' as rule_name,
         'no ' || grants.securable_type || ' of that name in '
         || '{{ uc_governance.seed_path("securables") }}' as message
     from grants
@@ -113,8 +113,8 @@ grant_undeclared_principal as (
         '{{ uc_governance.seed_path("grants") }}' as seed_file,
         grants.row_key,
         'principal' as column_name,
-        grants.principal as value,
-        'principal_not_declared' as rule,
+        grants.principal as offending_value,
+        'principal_not_declared' as rule_name,
         'is not a declared group (' || '{{ uc_governance.seed_path("groups") }}'
         || '), a user email or a service principal application id' as message
     from grants
@@ -132,8 +132,8 @@ securable_unknown_type as (
         '{{ uc_governance.seed_path("securables") }}' as seed_file,
         securables.row_key,
         'securable_type' as column_name,
-        securables.securable_type as value,
-        'unknown_securable_type' as rule,
+        securables.securable_type as offending_value,
+        'unknown_securable_type' as rule_name,
         'unknown securable type; see seeds/vocabulary/securable_types.csv' as message
     from securables
     left join securable_types
@@ -148,8 +148,8 @@ securable_wrong_parts as (
         '{{ uc_governance.seed_path("securables") }}' as seed_file,
         securables.row_key,
         'securable_name' as column_name,
-        securables.securable_name as value,
-        'wrong_name_parts' as rule,
+        securables.securable_name as offending_value,
+        'wrong_name_parts' as rule_name,
         'a ' || securables.securable_type || ' name has '
         || cast(securable_types.name_parts as {{ dbt.type_string() }})
         || ' dot-separated part(s)' as message
@@ -166,8 +166,8 @@ securable_undeclared_parent as (
         '{{ uc_governance.seed_path("securables") }}' as seed_file,
         child.row_key,
         'securable_name' as column_name,
-        child.securable_name as value,
-        'parent_not_declared' as rule,
+        child.securable_name as offending_value,
+        'parent_not_declared' as rule_name,
         'its parent ' || securable_types.parent_type || ' is not declared' as message
     from securables as child
     inner join securable_types
@@ -192,8 +192,8 @@ securable_undeclared_owner as (
         '{{ uc_governance.seed_path("securables") }}' as seed_file,
         securables.row_key,
         'owner' as column_name,
-        securables.owner as value,
-        'owner_not_declared' as rule,
+        securables.owner as offending_value,
+        'owner_not_declared' as rule_name,
         'is not a declared group, a user email or a service principal application id' as message
     from securables
     left join principals
@@ -211,8 +211,8 @@ securable_location_not_allowed as (
         '{{ uc_governance.seed_path("securables") }}' as seed_file,
         securables.row_key,
         'managed_location' as column_name,
-        securables.managed_location as value,
-        'location_not_allowed' as rule,
+        securables.managed_location as offending_value,
+        'location_not_allowed' as rule_name,
         'only catalogs and schemas created by uc_governance take a managed location' as message
     from securables
     left join securable_types
@@ -250,13 +250,13 @@ unioned as (
 final as (
 
     select
-        seed_file || ' | ' || row_key || ' | ' || rule as violation_key,
         seed_file,
         row_key,
         column_name,
-        value,
-        rule,
-        message
+        offending_value,
+        rule_name,
+        message,
+        seed_file || ' | ' || row_key || ' | ' || rule_name as violation_key
     from unioned
 
 )

@@ -9,10 +9,10 @@ source as (
 final as (
 
     select
-        trim(group_name) as group_name,
-        lower(trim(group_name)) as principal_key,
         description,
         purpose,
+        trim(group_name) as group_name,
+        lower(trim(group_name)) as principal_key,
         nullif(trim(idp_group), '') as idp_group
     from source
 

@@ -9,11 +9,11 @@ source as (
 final as (
 
     select
+        description,
+        purpose,
         trim(display_name) as display_name,
         lower(trim(application_id)) as application_id,
-        lower(trim(application_id)) as principal_key,
-        description,
-        purpose
+        lower(trim(application_id)) as principal_key
     from source
 
 )

@@ -9,9 +9,9 @@ source as (
 final as (
 
     select
+        inherited_by_children,
         upper(trim(securable_type)) as securable_type,
-        upper(trim(privilege)) as privilege,
-        inherited_by_children
+        upper(trim(privilege)) as privilege
     from source
 
 )

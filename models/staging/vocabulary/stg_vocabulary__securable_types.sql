@@ -9,11 +9,11 @@ source as (
 final as (
 
     select
-        upper(trim(securable_type)) as securable_type,
         name_parts,
-        nullif(upper(trim(parent_type)), '') as parent_type,
         created_by_uc_governance,
-        note
+        note,
+        upper(trim(securable_type)) as securable_type,
+        nullif(upper(trim(parent_type)), '') as parent_type
     from source
 
 )

@@ -1,0 +1,39 @@
+{#- Safety rail, on every target: the plan never revokes from the principal running dbt, from a
+    protected principal or from a securable's declared owner. Fails with the offending plan rows. -#}
+{%- set settings = uc_governance.uc_governance_config() -%}
+{%- set runner = uc_governance.current_principal() if execute else '' -%}
+
+with
+
+plan as (
+
+    select * from {{ ref('governance_plan') }}
+
+),
+
+securables as (
+
+    select * from {{ ref('int_securables__declared') }}
+
+),
+
+final as (
+
+    select plan.*
+    from plan
+    left join securables
+        on
+            plan.securable_type = securables.securable_type
+            and plan.securable_name = securables.securable_name
+    where
+        plan.action = 'revoke'
+        and (
+            lower(plan.principal) = securables.owner_key
+            {%- for principal in [runner] + settings['protected_principals'] %}
+                or lower(plan.principal) = lower({{ uc_governance.string_literal(principal) }})
+            {%- endfor %}
+        )
+
+)
+
+select * from final

@@ -1,0 +1,99 @@
+"""The shipped demo organisation builds on DuckDB and plans exactly the guide's grants."""
+
+from __future__ import annotations
+
+SP = "6f1c9a52-2b1e-4c3d-9a7e-5d2f1b0c8e47"  # production-etl-pipeline, seeds/policy
+
+# Written by hand from the guide (§5.1 CREATE and GRANT statements, §3.3 service principal
+# grants) plus the security schema the audit work uses; privileges sorted, one statement per
+# securable and principal.
+EXPECTED_STATEMENTS = [
+    "CREATE CATALOG IF NOT EXISTS `production` "
+    "COMMENT 'Production data: ETL output and curated analytics'",
+    "CREATE SCHEMA IF NOT EXISTS `production`.`analytics` "
+    "COMMENT 'Curated analytics tables and masked views'",
+    "CREATE SCHEMA IF NOT EXISTS `production`.`etl` "
+    "COMMENT 'Raw and staged data written by the ETL pipeline'",
+    "CREATE SCHEMA IF NOT EXISTS `production`.`security` COMMENT 'Audit logs and security reports'",
+    "CREATE SCHEMA IF NOT EXISTS `production`.`sensitive_data` "
+    "COMMENT 'Personal data; read through masked views only'",
+    f"GRANT USE CATALOG ON CATALOG `production` TO `{SP}`",
+    "GRANT USE CATALOG ON CATALOG `production` TO `data-analysts`",
+    "GRANT USE CATALOG ON CATALOG `production` TO `data-engineers`",
+    "GRANT USE CATALOG ON CATALOG `production` TO `data-scientists`",
+    "GRANT USE CATALOG ON CATALOG `production` TO `security-team`",
+    "GRANT USE SCHEMA ON SCHEMA `production`.`analytics` TO `data-analysts`",
+    "GRANT SELECT, USE SCHEMA ON SCHEMA `production`.`analytics` TO `data-scientists`",
+    "GRANT SELECT ON TABLE `production`.`analytics`.`customer_segments` TO `data-analysts`",
+    "GRANT SELECT ON TABLE `production`.`analytics`.`sales_summary` TO `data-analysts`",
+    f"GRANT MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`etl` TO `{SP}`",
+    "GRANT CREATE TABLE, MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`etl` "
+    "TO `data-engineers`",
+    "GRANT SELECT, USE SCHEMA ON SCHEMA `production`.`security` TO `security-team`",
+    "ALTER CATALOG `production` OWNER TO `data-admins`",
+    "ALTER SCHEMA `production`.`analytics` OWNER TO `data-admins`",
+    "ALTER SCHEMA `production`.`etl` OWNER TO `data-admins`",
+    "ALTER SCHEMA `production`.`security` OWNER TO `security-team`",
+    "ALTER SCHEMA `production`.`sensitive_data` OWNER TO `data-admins`",
+]
+
+
+def test_demo_plan_is_the_guides_grants_in_apply_order(built_demo):
+    project, _ = built_demo
+    rows = project.query(
+        "select statement from uc_governance.governance_plan "
+        "where statement is not null order by plan_order"
+    )
+    assert [row[0] for row in rows] == EXPECTED_STATEMENTS
+
+
+def test_demo_plan_revokes_nothing_and_explains_nothing_on_an_empty_state(built_demo):
+    project, _ = built_demo
+    actions = project.query(
+        "select action, count(*) from uc_governance.governance_plan group by action order by 1"
+    )
+    assert dict(actions) == {"create_catalog": 1, "create_schema": 4, "grant": 12, "set_owner": 5}
+
+
+def test_local_target_says_grants_are_not_enforced_and_sends_nothing(built_demo):
+    project, run = built_demo
+    assert any("cannot enforce Unity Catalog grants" in line for line in run.logs)
+    assert any(
+        "uc_governance plan: 22 statement(s) (1 create_catalog, 4 create_schema, 12 grant, "
+        "5 set_owner)" in line
+        for line in run.logs
+    )
+    statuses = project.query(
+        "select status, count(*) from uc_governance.governance_apply_log group by status"
+    )
+    assert statuses == [("not_enforced", 22)]
+
+
+def test_live_grant_tests_are_disabled_on_local(built_demo):
+    _, run = built_demo
+    names = {item.node.name for item in run.result.result.results}
+    assert not any("live_grants_match_policy" in name for name in names)
+    assert "assert_plan_spares_owners_and_protected_principals" in names
+    assert not any(name.startswith("uc_governance_principal_") for name in names)
+    assert "governance_apply_log" in names
+
+
+def test_plan_review_analysis_writes_every_statement_to_a_file(built_demo):
+    project, _ = built_demo
+    run = project.dbt("compile", "--select", "governance_plan_review")
+    assert run.success, run.text
+    review = (
+        project.root / "target/compiled/uc_governance/analyses/governance_plan_review.sql"
+    ).read_text()
+    for statement in EXPECTED_STATEMENTS:
+        assert statement + ";" in review
+    assert "computed against an empty privilege state" in review
+
+
+def test_summary_operation_reports_policy_and_plan(built_demo):
+    project, _ = built_demo
+    run = project.dbt("run-operation", "print_governance_summary")
+    assert run.success, run.text
+    assert "grants: 19" in run.text
+    assert "grant: 12 row(s), 19 privilege(s)" in run.text
+    assert "NOT ENFORCED: target local" in run.text

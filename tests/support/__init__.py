@@ -1,0 +1,1 @@
+"""Shared test support: copies of the dbt project and in-process dbt runs."""
