@@ -73,6 +73,7 @@ class LocalRun:
 
     result: dbtRunnerResult
     logs: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def success(self) -> bool:
@@ -108,11 +109,14 @@ class LocalProject:
     def dbt(self, *args: str) -> LocalRun:
         """Run `dbt <args>` in-process against this copy."""
         logs: list[str] = []
+        warnings: list[str] = []
 
         def collect(event) -> None:  # dbt event callback
             message = event.info.msg
             if message:
                 logs.append(str(message))
+                if event.info.level in ("warn", "error"):
+                    warnings.append(str(message))
 
         runner = dbtRunner(callbacks=[collect])
         result = runner.invoke(
@@ -128,7 +132,7 @@ class LocalProject:
                 str(self.root / "logs"),
             ]
         )
-        return LocalRun(result=result, logs=logs)
+        return LocalRun(result=result, logs=logs, warnings=warnings)
 
     def query(self, sql: str) -> list[tuple]:
         """Run a read-only query against this copy's DuckDB file."""
