@@ -57,7 +57,7 @@ pytest: install  ## every pytest suite (DuckDB, the offline Databricks harness, 
 test: lint dbt-test pytest  ## everything CI runs
 
 plan: install  ## compute the plan on the default target and write it to target/plan/plan.sql
-	$(DBT) build --select +governance_plan
+	$(DBT) build --select +governance_plan --indirect-selection cautious
 	$(DBT) compile --select governance_plan_review
 	mkdir -p target/plan
 	cp target/compiled/uc_governance/analyses/governance_plan_review.sql target/plan/plan.sql

@@ -1,0 +1,184 @@
+"""Grants as code on Databricks: the real dbt-databricks adapter runs the project against the
+offline harness, and each scenario asserts the exact governance statements sent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.on_databricks.conftest import RUNNER, Harnessed
+from tests.harness import WorkspaceOptions
+from tests.local.test_demo_plan import EXPECTED_STATEMENTS, SP
+from tests.support.project import append_seed_lines
+
+# On a real, empty workspace the pipeline's tables do not exist yet: their grants wait
+# (plan rows `missing_securable`) and everything else of the guide's plan is sent.
+FIRST_APPLY = [s for s in EXPECTED_STATEMENTS if " ON TABLE " not in s]
+TABLE_GRANTS = [s for s in EXPECTED_STATEMENTS if " ON TABLE " in s]
+
+
+def governance(run) -> list[str]:
+    return run.texts(*_governance_kinds())
+
+
+def _governance_kinds() -> tuple[str, ...]:
+    from tests.harness import GOVERNANCE_KINDS
+
+    return tuple(GOVERNANCE_KINDS)
+
+
+def test_first_apply_on_an_empty_workspace(harnessed: Harnessed):
+    run = harnessed.dbt("build").assert_ok()
+    assert governance(run) == FIRST_APPLY
+    assert harnessed.workspace.get("CATALOG", "production").owner == "data-admins"
+    assert harnessed.workspace.get("SCHEMA", "production.security").owner == "security-team"
+    assert harnessed.grants("SCHEMA", "production.etl") == {
+        ("data-engineers", "CREATE TABLE"),
+        ("data-engineers", "MODIFY"),
+        ("data-engineers", "SELECT"),
+        ("data-engineers", "USE SCHEMA"),
+        (SP, "MODIFY"),
+        (SP, "SELECT"),
+        (SP, "USE SCHEMA"),
+    }
+    assert "uc_governance plan: 20 statement(s)" in run.logs
+
+
+def test_no_op_rerun_sends_no_governance_statement(harnessed: Harnessed):
+    harnessed.dbt("build").assert_ok()
+    first_reads = None
+    for _ in range(2):
+        run = harnessed.dbt("build").assert_ok()
+        assert governance(run) == []
+        assert "nothing to change" in run.logs
+        reads = len(run.reads)
+        first_reads = first_reads or reads
+        assert reads == first_reads
+
+
+def test_tables_built_later_get_their_grants_on_the_next_run(harnessed: Harnessed):
+    harnessed.dbt("build").assert_ok()
+    harnessed.pipelines_build_tables()
+    run = harnessed.dbt("build").assert_ok()
+    assert governance(run) == sorted(TABLE_GRANTS)
+
+
+def test_out_of_band_grant_is_caught_by_test_planned_and_revoked(harnessed: Harnessed):
+    harnessed.dbt("build").assert_ok()
+    harnessed.workspace.grant("SCHEMA", "production.sensitive_data", "data-scientists", "SELECT")
+
+    drift = harnessed.dbt("test", "--select", "governance_apply_log")
+    assert not drift.dbt_success
+    assert "live_grants_match_policy" in drift.logs
+    assert "lacks_privilege" in drift.logs  # data-scientists must lack SELECT on sensitive_data
+    assert governance(drift) == []
+
+    planned = harnessed.dbt(
+        "build", "--select", "+governance_plan", "--indirect-selection", "cautious"
+    ).assert_ok()
+    assert governance(planned) == []
+    review = harnessed.dbt("compile", "--select", "governance_plan_review").assert_ok()
+    compiled = (
+        review.target_path / "compiled/uc_governance/analyses/governance_plan_review.sql"
+    ).read_text()
+    assert "REVOKE SELECT ON SCHEMA `production`.`sensitive_data` FROM `data-scientists`;" in (
+        compiled
+    )
+
+    applied = harnessed.dbt("build").assert_ok()
+    assert governance(applied) == [
+        "REVOKE SELECT ON SCHEMA `production`.`sensitive_data` FROM `data-scientists`"
+    ]
+    assert (
+        "uc_governance plan revokes: REVOKE SELECT ON SCHEMA `production`.`sensitive_data` "
+        "FROM `data-scientists`" in applied.logs
+    )
+    assert ("data-scientists", "SELECT") not in harnessed.grants(
+        "SCHEMA", "production.sensitive_data"
+    )
+
+
+def test_owner_runner_and_protected_principals_are_never_revoked(harnessed: Harnessed):
+    harnessed.dbt("build").assert_ok()
+    ws = harnessed.workspace
+    ws.grant("CATALOG", "production", "data-admins", "BROWSE")  # the catalog's owner
+    ws.grant("SCHEMA", "production.etl", RUNNER, "MODIFY")  # the principal running dbt
+    ws.grant("SCHEMA", "production.security", "workspace-admins", "USE SCHEMA")  # protected
+    ws.grant("SCHEMA", "production.analytics", "apac-team", "USE SCHEMA")  # neither
+
+    run = harnessed.dbt(
+        "build", "--vars", "{uc_governance_protected_principals: [Workspace-Admins]}"
+    ).assert_ok()
+    assert governance(run) == [
+        "REVOKE USE SCHEMA ON SCHEMA `production`.`analytics` FROM `apac-team`"
+    ]
+    assert ("data-admins", "BROWSE") in harnessed.grants("CATALOG", "production")
+    assert (RUNNER, "MODIFY") in harnessed.grants("SCHEMA", "production.etl")
+    assert ("workspace-admins", "USE SCHEMA") in harnessed.grants("SCHEMA", "production.security")
+
+
+def test_blast_radius_guard_stops_a_mass_revoke_before_anything_is_sent(harnessed: Harnessed):
+    harnessed.dbt("build").assert_ok()
+    ws = harnessed.workspace
+    for team in ("north-america-team", "europe-team", "apac-team"):
+        ws.grant("SCHEMA", "production.sensitive_data", team, ["USE SCHEMA", "SELECT", "MODIFY"])
+        ws.grant("SCHEMA", "production.analytics", team, ["USE SCHEMA", "SELECT"])
+    # 15 undeclared privileges against the default limit of 10; one declared grant is missing too
+    ws.revoke("CATALOG", "production", "data-analysts", "USE CATALOG")
+
+    stopped = harnessed.dbt("build")
+    assert not stopped.dbt_success
+    assert governance(stopped) == []
+    assert "refusing to apply: the plan revokes 15 privilege(s) in 6 statement(s)" in stopped.logs
+    assert stopped.logs.count("uc_governance plan revokes: REVOKE") == 6
+
+    allowed = harnessed.dbt("build", "--vars", "{uc_governance_allow_mass_revoke: true}")
+    allowed.assert_ok()
+    assert governance(allowed) == [
+        "REVOKE SELECT, USE SCHEMA ON SCHEMA `production`.`analytics` FROM `apac-team`",
+        "REVOKE SELECT, USE SCHEMA ON SCHEMA `production`.`analytics` FROM `europe-team`",
+        "REVOKE SELECT, USE SCHEMA ON SCHEMA `production`.`analytics` FROM `north-america-team`",
+        "REVOKE MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`sensitive_data` "
+        "FROM `apac-team`",
+        "REVOKE MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`sensitive_data` "
+        "FROM `europe-team`",
+        "REVOKE MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`sensitive_data` "
+        "FROM `north-america-team`",
+        "GRANT USE CATALOG ON CATALOG `production` TO `data-analysts`",
+    ]
+
+
+def test_malformed_seed_stops_the_run_with_zero_statements_sent(harnessed: Harnessed):
+    append_seed_lines(harnessed.project, "grants", "SCHEMA,production.etl,users,SELECT,false,x")
+    run = harnessed.dbt("build")
+    assert not run.dbt_success
+    assert "seeds/policy/grants.csv line 21, column principal, value 'users'" in run.logs
+    assert governance(run) == []
+    # the invalid file itself was never loaded, and nothing touched the managed catalog
+    assert not any("`grants`" in s.sql and s.kind != "read" for s in run.statements)
+    assert not any("production" in s.sql.lower() for s in run.writes)
+    assert harnessed.workspace.find("CATALOG", "production") is None
+
+
+def test_undeclared_principal_stops_the_run_with_zero_governance_statements(
+    harnessed: Harnessed,
+):
+    append_seed_lines(harnessed.project, "grants", "CATALOG,production,data-sceintists,BROWSE,,x")
+    run = harnessed.dbt("build")
+    assert not run.dbt_success
+    assert "value 'data-sceintists': is not a declared group" in run.logs
+    assert governance(run) == []
+    assert harnessed.workspace.find("CATALOG", "production") is None
+
+
+@pytest.mark.parametrize("direct_spelling", [None, "NONE"])
+def test_inherited_rows_are_not_revoked_on_children(tmp_path, direct_spelling):
+    harnessed = Harnessed(tmp_path, options=WorkspaceOptions(inherited_from_direct=direct_spelling))
+    harnessed.dbt("build").assert_ok()
+    harnessed.pipelines_build_tables()
+    # an undeclared catalog-wide SELECT shows on every schema and table below it as inherited
+    harnessed.workspace.grant("CATALOG", "production", "europe-team", "SELECT")
+    run = harnessed.dbt("build").assert_ok()
+    assert governance(run) == [
+        "REVOKE SELECT ON CATALOG `production` FROM `europe-team`",
+        *sorted(TABLE_GRANTS),
+    ]
