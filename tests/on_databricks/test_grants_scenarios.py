@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.on_databricks.conftest import RUNNER, Harnessed
 from tests.harness import WorkspaceOptions
 from tests.local.test_demo_plan import EXPECTED_STATEMENTS, SP
+from tests.on_databricks.conftest import RUNNER, Harnessed
 from tests.support.project import append_seed_lines
 
 # On a real, empty workspace the pipeline's tables do not exist yet: their grants wait
