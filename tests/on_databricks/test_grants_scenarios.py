@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.harness import WorkspaceOptions
+from tests.harness import GOVERNANCE_KINDS, WorkspaceOptions
 from tests.local.test_demo_plan import EXPECTED_STATEMENTS, SP
 from tests.on_databricks.conftest import RUNNER, Harnessed
 from tests.support.project import append_seed_lines
@@ -17,13 +17,8 @@ TABLE_GRANTS = [s for s in EXPECTED_STATEMENTS if " ON TABLE " in s]
 
 
 def governance(run) -> list[str]:
-    return run.texts(*_governance_kinds())
-
-
-def _governance_kinds() -> tuple[str, ...]:
-    from tests.harness import GOVERNANCE_KINDS
-
-    return tuple(GOVERNANCE_KINDS)
+    """The governance statements a run sent, whitespace-normalized, in order."""
+    return run.texts(*GOVERNANCE_KINDS)
 
 
 def test_first_apply_on_an_empty_workspace(harnessed: Harnessed):
