@@ -63,8 +63,13 @@ def test_out_of_band_grant_is_caught_by_test_planned_and_revoked(harnessed: Harn
 
     drift = harnessed.dbt("test", "--select", "governance_apply_log")
     assert not drift.dbt_success
-    assert "live_grants_match_policy" in drift.logs
-    assert "lacks_privilege" in drift.logs  # data-scientists must lack SELECT on sensitive_data
+    failed = {r.node.name for r in drift.results.result.results if str(r.status) == "fail"}
+    assert failed == {
+        "uc_governance_live_grants_match_policy_governance_apply_log_",
+        # data-scientists must lack SELECT on sensitive_data (guide 5.1: no access to PII)
+        "uc_governance_principal_lacks_privilege_governance_apply_log_data_scientists__SELECT__"
+        "production_sensitive_data__SCHEMA",
+    }
     assert governance(drift) == []
 
     planned = harnessed.dbt(
@@ -90,6 +95,20 @@ def test_out_of_band_grant_is_caught_by_test_planned_and_revoked(harnessed: Harn
     assert ("data-scientists", "SELECT") not in harnessed.grants(
         "SCHEMA", "production.sensitive_data"
     )
+
+
+def test_has_privilege_test_fails_when_a_declared_grant_is_missing(harnessed: Harnessed):
+    harnessed.dbt("build").assert_ok()
+    harnessed.workspace.revoke("CATALOG", "production", "data-analysts", "USE CATALOG")
+    drift = harnessed.dbt("test", "--select", "governance_apply_log")
+    failed = {r.node.name for r in drift.results.result.results if str(r.status) == "fail"}
+    assert failed == {
+        "uc_governance_live_grants_match_policy_governance_apply_log_",
+        "uc_governance_principal_has_privilege_governance_apply_log_data_analysts__USE_CATALOG__"
+        "production__CATALOG",
+    }
+    applied = harnessed.dbt("build").assert_ok()
+    assert governance(applied) == ["GRANT USE CATALOG ON CATALOG `production` TO `data-analysts`"]
 
 
 def test_owner_runner_and_protected_principals_are_never_revoked(harnessed: Harnessed):
