@@ -106,10 +106,16 @@ creates as (
         cast(null as {{ dbt.type_string() }}) as principal,
         cast(null as {{ dbt.type_string() }}) as privileges,
         0 as privilege_count,
+        -- clause order as the SQL reference gives it: CREATE CATALOG ... MANAGED LOCATION ...
+        -- COMMENT ...; CREATE SCHEMA ... COMMENT ... MANAGED LOCATION ...
         'CREATE ' || securable_type || ' IF NOT EXISTS ' || quoted_name
-        || coalesce(' MANAGED LOCATION ' || {{ uc_governance.quote_string_sql('managed_location') }}, '')
-        || coalesce(' COMMENT ' || {{ uc_governance.quote_string_sql('securable_comment') }}, '')
-        as statement,
+        || case
+            when securable_type = 'CATALOG'
+                then coalesce(' MANAGED LOCATION ' || {{ uc_governance.quote_string_sql('managed_location') }}, '')
+                || coalesce(' COMMENT ' || {{ uc_governance.quote_string_sql('securable_comment') }}, '')
+            else coalesce(' COMMENT ' || {{ uc_governance.quote_string_sql('securable_comment') }}, '')
+                || coalesce(' MANAGED LOCATION ' || {{ uc_governance.quote_string_sql('managed_location') }}, '')
+        end as statement,
         'declared in the securables seed; does not exist' as reason
     from securable_state
     where created_by_uc_governance and not exists_now

@@ -196,3 +196,36 @@ def test_inherited_rows_are_not_revoked_on_children(tmp_path, direct_spelling):
         "REVOKE SELECT ON CATALOG `production` FROM `europe-team`",
         *sorted(TABLE_GRANTS),
     ]
+
+
+def test_every_clause_and_hostile_names_reach_databricks_quoted(harnessed: Harnessed):
+    hostile = "evil`; DROP CATALOG production; --"
+    harnessed.workspace.add_group(hostile)
+    append_seed_lines(harnessed.project, "groups", f"{hostile},x,x,")
+    append_seed_lines(
+        harnessed.project,
+        "securables",
+        'CATALOG,sandbox,,"it\'s a \\ sandbox",s3://sandbox-bucket/managed',
+        "SCHEMA,sandbox.scratch,,scratch,abfss://c@account.dfs.core.windows.net/scratch",
+    )
+    append_seed_lines(
+        harnessed.project,
+        "grants",
+        f"CATALOG,sandbox,{hostile},BROWSE,false,x",
+        f"CATALOG,sandbox,{hostile},USE CATALOG,false,x",
+        "SCHEMA,sandbox.scratch,data-engineers,MANAGE,false,x",
+        "SCHEMA,sandbox.scratch,data-engineers,EXTERNAL USE SCHEMA,false,x",
+    )
+    run = harnessed.dbt("build").assert_ok()
+    sandbox = [s for s in governance(run) if "sandbox" in s]
+    assert sandbox == [
+        "CREATE CATALOG IF NOT EXISTS `sandbox` MANAGED LOCATION 's3://sandbox-bucket/managed' "
+        "COMMENT 'it\\'s a \\\\ sandbox'",
+        "CREATE SCHEMA IF NOT EXISTS `sandbox`.`scratch` COMMENT 'scratch' "
+        "MANAGED LOCATION 'abfss://c@account.dfs.core.windows.net/scratch'",
+        "GRANT BROWSE, USE CATALOG ON CATALOG `sandbox` TO `evil``; DROP CATALOG production; --`",
+        "GRANT EXTERNAL USE SCHEMA, MANAGE ON SCHEMA `sandbox`.`scratch` TO `data-engineers`",
+    ]
+    assert harnessed.grants("CATALOG", "sandbox") == {(hostile, "BROWSE"), (hostile, "USE CATALOG")}
+    assert harnessed.workspace.get("CATALOG", "sandbox").comment == "it's a \\ sandbox"
+    assert harnessed.workspace.find("CATALOG", "production") is not None  # not dropped

@@ -1,0 +1,226 @@
+"""Statements and round trips: uc_governance beside dbt-databricks' own `grants:` model config.
+
+Both tools run through the offline harness (the real dbt-databricks adapter, a fake warehouse
+that records every statement), on the same shapes: N tables x P principals with SELECT each, for
+a first apply, a no-op re-run and one changed grant. Results: one JSON object per measurement in
+target/bench/results.json, and a Markdown table in target/bench/results.md (copied into
+docs/benchmark.md by hand when it changes).
+
+    python -m tests.bench.run_bench [--tables 100 1000] [--principals 5]
+
+Counted per dbt invocation (`dbt build`):
+- reads: SELECT/SHOW/DESCRIBE statements and connector metadata calls;
+- writes: governance statements (GRANT, REVOKE, CREATE CATALOG/SCHEMA of managed securables,
+  ALTER ... OWNER TO);
+- dbt_object_writes: statements that build dbt's own relations (seeds, models, logs);
+- round_trips: every statement and metadata call sent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from tests.harness import GOVERNANCE_KINDS, HarnessRun, Workspace, run_dbt
+from tests.harness.fixtures import write_grants_config_project
+from tests.support.project import REPO_ROOT, copy_project
+
+RUNNER = "dbt-runner@example.com"
+SCENARIOS = ("first_apply", "noop", "one_change")
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """One row of the benchmark."""
+
+    tool: str
+    tables: int
+    principals: int
+    scenario: str
+    reads: int
+    writes: int
+    dbt_object_writes: int
+    round_trips: int
+    seconds: float
+
+
+def principal_names(count: int) -> list[str]:
+    return [f"bench-readers-{index + 1}" for index in range(count)]
+
+
+def table_names(count: int) -> list[str]:
+    return [f"t{index + 1:04d}" for index in range(count)]
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def write_uc_governance_project(root: Path, tables: int, principals: int) -> Path:
+    """The uc_governance project with seeds declaring `tables` tables in bench.s, each granted
+    SELECT to `principals` groups."""
+    project = copy_project(root)
+    policy = project / "seeds" / "policy"
+    groups = principal_names(principals)
+    _write_csv(
+        policy / "groups.csv",
+        ["group_name", "description", "purpose", "idp_group"],
+        [[group, "benchmark readers", "reads bench tables", ""] for group in groups],
+    )
+    securables = [["CATALOG", "bench", "", "benchmark catalog", ""]]
+    securables.append(["SCHEMA", "bench.s", "", "benchmark schema", ""])
+    securables += [["TABLE", f"bench.s.{t}", "", "", ""] for t in table_names(tables)]
+    _write_csv(
+        policy / "securables.csv",
+        ["securable_type", "securable_name", "owner", "comment", "managed_location"],
+        securables,
+    )
+    grants = [
+        ["TABLE", f"bench.s.{t}", group, "SELECT", "false", "bench"]
+        for t in table_names(tables)
+        for group in groups
+    ]
+    _write_csv(
+        policy / "grants.csv",
+        [
+            "securable_type",
+            "securable_name",
+            "principal",
+            "privilege",
+            "allow_all_privileges",
+            "reason",
+        ],
+        grants,
+    )
+    return project
+
+
+def uc_governance_change(project: Path, principals: int) -> None:
+    """One changed grant: the first group also gets MODIFY on the first table."""
+    with (project / "seeds" / "policy" / "grants.csv").open("a") as handle:
+        handle.write(f"TABLE,bench.s.t0001,{principal_names(principals)[0]},MODIFY,false,bench\n")
+
+
+def measure(
+    tool: str, tables: int, principals: int, scenario: str, run: HarnessRun, seconds: float
+) -> Measurement:
+    run.assert_ok()
+    governance = [s for s in run.statements if s.kind in GOVERNANCE_KINDS]
+    return Measurement(
+        tool=tool,
+        tables=tables,
+        principals=principals,
+        scenario=scenario,
+        reads=len(run.reads),
+        writes=len(governance),
+        dbt_object_writes=len(run.writes) - len(governance),
+        round_trips=run.round_trips,
+        seconds=round(seconds, 1),
+    )
+
+
+def _timed(call):
+    start = time.perf_counter()
+    result = call()
+    return result, time.perf_counter() - start
+
+
+def bench_uc_governance(work: Path, tables: int, principals: int) -> list[Measurement]:
+    project = write_uc_governance_project(work / "uc_governance", tables, principals)
+    workspace = Workspace(RUNNER)
+    for group in principal_names(principals):
+        workspace.add_group(group)
+    # the same objects the baseline builds: a catalog, a schema and the tables, no grants yet
+    workspace.add_catalog("bench", owner=RUNNER)
+    workspace.add_schema(("bench", "s"), owner=RUNNER)
+    for table in table_names(tables):
+        workspace.add_table(("bench", "s", table), owner=RUNNER)
+    results = []
+    for scenario in SCENARIOS:
+        if scenario == "one_change":
+            uc_governance_change(project, principals)
+        run, seconds = _timed(
+            lambda scenario=scenario: run_dbt(
+                ["build"],
+                workspace=workspace,
+                project_dir=project,
+                work_dir=work / f"ucg-{scenario}",
+            )
+        )
+        results.append(measure("uc_governance", tables, principals, scenario, run, seconds))
+    return results
+
+
+def bench_grants_config(work: Path, tables: int, principals: int) -> list[Measurement]:
+    groups = principal_names(principals)
+    project = write_grants_config_project(work / "grants_config", tables, groups)
+    workspace = Workspace(RUNNER)
+    for group in groups:
+        workspace.add_group(group)
+    results = []
+    for scenario in SCENARIOS:
+        if scenario == "one_change":
+            write_grants_config_project(
+                work / "grants_config", tables, groups, extra_grant=("modify", groups[0])
+            )
+        run, seconds = _timed(
+            lambda scenario=scenario: run_dbt(
+                ["build"],
+                workspace=workspace,
+                project_dir=project,
+                work_dir=work / f"cfg-{scenario}",
+            )
+        )
+        results.append(measure("dbt_grants_config", tables, principals, scenario, run, seconds))
+    return results
+
+
+def markdown(results: list[Measurement]) -> str:
+    lines = [
+        "| tool | tables | principals | scenario | reads | writes | dbt object writes "
+        "| round trips | seconds |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for m in results:
+        lines.append(
+            f"| {m.tool} | {m.tables} | {m.principals} | {m.scenario} | {m.reads} | {m.writes} "
+            f"| {m.dbt_object_writes} | {m.round_trips} | {m.seconds} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    """Run the benchmark and write target/bench/results.json and results.md."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tables", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--principals", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=REPO_ROOT / "target" / "bench")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    results: list[Measurement] = []
+    work = Path(tempfile.mkdtemp(prefix="uc-governance-bench-"))
+    try:
+        for tables in args.tables:
+            for bench in (bench_uc_governance, bench_grants_config):
+                rows = bench(work / f"{bench.__name__}-{tables}", tables, args.principals)
+                results.extend(rows)
+                for row in rows:
+                    print(json.dumps(asdict(row)), flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    (args.out / "results.json").write_text(json.dumps([asdict(r) for r in results], indent=2))
+    (args.out / "results.md").write_text(markdown(results))
+    print(markdown(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,645 @@
+"""Execute queries and relation DDL/DML for real, in DuckDB, via sqlglot.
+
+Statements are parsed as Databricks SQL, every table reference is resolved against the
+workspace (Databricks rules: ``t`` -> session catalog and schema, ``s.t`` -> session catalog)
+and rewritten to its DuckDB home (``uc_<catalog>.<schema>.<name>`` or an information_schema
+snapshot), Databricks-only functions (``current_user()``, ``is_account_group_member``) are
+replaced by their values, and the result is generated as DuckDB SQL. DDL keeps the workspace
+metadata (owner, comment, declared column types, properties) in step with DuckDB.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import duckdb
+import sqlglot
+from sqlglot import exp
+
+from . import infoschema
+from .errors import CannotAnswerError, DatabricksSqlError, not_found
+from .model import now
+from .session import Result, Session
+from .storage import (
+    SNAPSHOT_SCHEMA,
+    databricks_type,
+    duck_catalog,
+    duck_ident,
+    duck_relation,
+)
+from .workspace import Securable, Workspace
+
+logging.getLogger("sqlglot").setLevel(logging.ERROR)
+
+
+def duck_type(databricks: str) -> str:
+    """DuckDB spelling of a Databricks column type."""
+    return exp.DataType.build(databricks, dialect="databricks").sql(dialect="duckdb")
+
+
+def type_text(node: exp.DataType) -> str:
+    """Databricks' canonical spelling of a declared type: ``decimal(10,2)``, ``array<int>``."""
+    text = node.sql(dialect="databricks").lower()
+    return re.sub(r"\s*([,:<>()])\s*", r"\1", text)
+
+
+def create_table_from_columns(
+    ws: Workspace, parts: tuple[str, ...], columns: Sequence[tuple[str, str]]
+) -> None:
+    """CREATE OR REPLACE the DuckDB table for ``parts`` with Databricks-typed columns."""
+    cols = ", ".join(f"{duck_ident(name)} {duck_type(dtype)}" for name, dtype in columns)
+    ws.storage.execute(f"CREATE OR REPLACE TABLE {duck_relation(parts)} ({cols})")
+
+
+def _ident(name: str) -> exp.Identifier:
+    return exp.to_identifier(name, quoted=True)  # type: ignore[return-value]
+
+
+class Engine:
+    """Runs one parsed statement for ``session`` against ``workspace``."""
+
+    def __init__(self, ws: Workspace, session: Session, sql: str) -> None:
+        self.ws = ws
+        self.session = session
+        self.sql = sql
+        # Relations and ("information_schema", catalog, view) read by the last rewrite.
+        self.read_deps: list[tuple[str, ...]] = []
+
+    # ------------------------------------------------------------------ helpers
+    def cannot(self, reason: str) -> CannotAnswerError:
+        """Build the loud refusal for this statement."""
+        return CannotAnswerError(reason, self.sql)
+
+    def parts_of(self, table: exp.Table) -> tuple[str, ...]:
+        """Fully qualify a table reference with the session catalog/schema (lower-case)."""
+        given = [p for p in (table.catalog, table.db, table.name) if p]
+        if len(given) == 1:
+            given = [self.session.catalog, self.session.schema, *given]
+        elif len(given) == 2:
+            given = [self.session.catalog, *given]
+        return tuple(p.lower() for p in given)
+
+    def _is_temp(self, table: exp.Table) -> bool:
+        return not table.db and not table.catalog and table.name.lower() in self.session.temp_views
+
+    def duck(self, sql: str) -> tuple[list[tuple], list[tuple]]:
+        """Run DuckDB SQL, translating errors Databricks would also raise."""
+        try:
+            return self.ws.storage.execute(sql)
+        except duckdb.BinderException as exc:
+            text = str(exc)
+            if "Referenced column" in text and "not found" in text:
+                raise DatabricksSqlError("UNRESOLVED_COLUMN.WITH_SUGGESTION", text) from exc
+            raise self.cannot(
+                f"DuckDB rejected the transpiled statement: {text}\n--- DuckDB SQL ---\n{sql}"
+            ) from exc
+        except duckdb.ConversionException as exc:
+            raise DatabricksSqlError("CAST_INVALID_INPUT", str(exc)) from exc
+        except duckdb.ConstraintException as exc:
+            raise DatabricksSqlError("DELTA_NOT_NULL_CONSTRAINT_VIOLATED", str(exc)) from exc
+        except duckdb.Error as exc:
+            raise self.cannot(
+                f"DuckDB rejected the transpiled statement: {exc}\n--- DuckDB SQL ---\n{sql}"
+            ) from exc
+
+    def _to_duck_sql(self, node: exp.Expression) -> str:
+        try:
+            return node.sql(dialect="duckdb", unsupported_level=sqlglot.ErrorLevel.RAISE)
+        except sqlglot.errors.UnsupportedError as exc:
+            raise self.cannot(f"sqlglot cannot transpile to DuckDB: {exc}") from exc
+
+    # ------------------------------------------------------------------ rewriting
+    def rewrite(self, node: exp.Expression) -> exp.Expression:
+        """Copy ``node`` with table references and Databricks functions rewritten."""
+        tree = node.copy()
+        self._rewrite_functions(tree)
+        cte_names = {cte.alias_or_name.lower() for cte in tree.find_all(exp.CTE)}
+        for table in list(tree.find_all(exp.Table)):
+            if not isinstance(table.this, exp.Identifier):
+                continue  # table-valued functions (range(), explode(...))
+            unqualified = not table.db and not table.catalog
+            if unqualified and table.name.lower() in cte_names:
+                continue
+            if unqualified and self._is_temp(table):
+                deps = self.session.temp_view_deps.get(table.name.lower(), ())
+                self._refresh_deps(deps, set())
+                continue
+            self._rewrite_table(table)
+        return tree
+
+    def _rewrite_table(self, table: exp.Table) -> None:
+        parts = self.parts_of(table)
+        if len(parts) != 3:
+            raise self.cannot(f"unsupported table reference {table.sql(dialect='databricks')}")
+        catalog, schema, name = parts
+        alias_name = table.alias_or_name
+        if schema == "information_schema":
+            if self.ws.find("CATALOG", (catalog,)) is None:
+                raise not_found("CATALOG", catalog)
+            if not infoschema.known_view(name):
+                raise self.cannot(
+                    f"information_schema view {catalog}.information_schema.{name}"
+                    " is not modelled by the harness"
+                )
+            snap_name = infoschema.snapshot(self.ws, catalog, name)
+            self.read_deps.append(("information_schema", catalog, name))
+            table.set("catalog", _ident(self.ws.storage.home))
+            table.set("db", _ident(SNAPSHOT_SCHEMA))
+            table.set("this", _ident(snap_name))
+            if not table.alias:
+                table.set("alias", exp.TableAlias(this=_ident(alias_name)))
+            return
+        relation = self.ws.get("TABLE", parts)  # TABLE_OR_VIEW_NOT_FOUND / SCHEMA_NOT_FOUND ...
+        if relation.row_filter or relation.column_masks:
+            raise self.cannot(
+                f"{relation.name} has a row filter or column mask; the harness records them "
+                "but does not enforce them, so it cannot answer reads of that table"
+            )
+        self.read_deps.append(parts)
+        self._refresh_view_snapshots(relation, set())
+        table.set("catalog", _ident(duck_catalog(catalog)))
+        table.set("db", _ident(schema))
+        table.set("this", _ident(name))
+
+    def _refresh_view_snapshots(self, relation: Securable, seen: set[tuple[str, ...]]) -> None:
+        """Before a view is read, rebuild the information_schema snapshots it (transitively)
+        reads, so a dbt view over information_schema never serves stale rows."""
+        if relation.securable_type != "VIEW" or relation.parts in seen:
+            return
+        seen.add(relation.parts)
+        self._refresh_deps(relation.depends_on, seen)
+
+    def _refresh_deps(self, deps: Sequence[tuple[str, ...]], seen: set[tuple[str, ...]]) -> None:
+        for dep in deps:
+            if dep[0] == "information_schema":
+                if self.ws.find("CATALOG", dep[1:2]) is not None:
+                    infoschema.snapshot(self.ws, dep[1], dep[2])
+            elif (child := self.ws.find("TABLE", dep)) is not None:
+                self._refresh_view_snapshots(child, seen)
+
+    def _rewrite_functions(self, tree: exp.Expression) -> None:
+        values: dict[type, Any] = {
+            exp.CurrentUser: self.session.user,
+            exp.SessionUser: self.session.user,
+            exp.CurrentCatalog: self.session.catalog,
+            exp.CurrentSchema: self.session.schema,
+            exp.CurrentDatabase: self.session.schema,
+        }
+        for node in list(tree.find_all(exp.Func)):
+            if type(node) in values:
+                node.replace(exp.Literal.string(values[type(node)]))
+            elif isinstance(node, exp.Anonymous):
+                fname = str(node.this).lower()
+                if fname in ("is_account_group_member", "is_member"):
+                    arg = node.expressions[0] if node.expressions else None
+                    if not isinstance(arg, exp.Literal):
+                        raise self.cannot(f"{fname} needs a literal group name here")
+                    member = self.ws.is_account_group_member(arg.name, self.session.user)
+                    node.replace(exp.Boolean(this=member))
+                elif fname in ("current_metastore", "current_version"):
+                    raise self.cannot(f"function {fname}() is not modelled")
+
+    # ------------------------------------------------------------------ queries
+    def query(self, node: exp.Expression) -> Result:
+        """SELECT / WITH / set operations / VALUES."""
+        duck_sql = self._to_duck_sql(self.rewrite(node))
+        description, rows = self.duck(duck_sql)
+        columns = [(str(d[0]), databricks_type(str(d[1]))) for d in description]
+        return Result.table(columns, rows)
+
+    # ------------------------------------------------------------------ DDL
+    def create(self, node: exp.Create) -> Result:
+        """CREATE [OR REPLACE] TABLE / VIEW / TEMPORARY VIEW."""
+        kind = (node.args.get("kind") or "").upper()
+        if kind == "TABLE":
+            return self._create_table(node)
+        if kind == "VIEW":
+            return self._create_view(node)
+        if kind == "FUNCTION":
+            return self._create_function(node)
+        raise self.cannot(f"CREATE {kind} is not modelled")
+
+    def _create_function(self, node: exp.Create) -> Result:
+        """CREATE [OR REPLACE] FUNCTION c.s.f(...) RETURNS t RETURN expr: recorded as a
+        securable (owner, grants, information_schema.routines); calling it is not modelled."""
+        target = node.this
+        name = target.this if isinstance(target, exp.UserDefinedFunction) else target
+        if not isinstance(name, exp.Table):
+            raise self.cannot("unsupported function name")
+        parts = self.parts_of(name)
+        existing = self.ws.find("FUNCTION", parts)
+        if existing is not None and not node.args.get("replace"):
+            if node.args.get("exists"):
+                return Result.statement()
+            raise DatabricksSqlError(
+                "ROUTINE_ALREADY_EXISTS", f"The routine `{'.'.join(parts)}` already exists."
+            )
+        if existing is None:
+            existing = self.ws.add_function(parts, owner=self.session.user)
+        existing.view_text = node.sql(dialect="databricks")
+        existing.last_altered = now()
+        self.ws.touch()
+        return Result.statement()
+
+    def _properties(self, node: exp.Expression) -> tuple[str | None, dict[str, str], list[str]]:
+        comment: str | None = None
+        props: dict[str, str] = {}
+        partitions: list[str] = []
+        properties = node.args.get("properties")
+        for prop in properties.expressions if properties else []:
+            if isinstance(prop, exp.SchemaCommentProperty):
+                comment = prop.this.name
+            elif isinstance(prop, exp.PartitionedByProperty):
+                partitions = [e.name for e in prop.this.expressions]
+            elif isinstance(prop, exp.Property) and type(prop) is exp.Property:
+                props[prop.name] = prop.args["value"].name
+            elif isinstance(
+                prop,
+                (
+                    exp.FileFormatProperty,
+                    exp.TemporaryProperty,
+                    exp.LocationProperty,
+                    exp.ClusteredByProperty,
+                ),
+            ):
+                continue
+            else:
+                raise self.cannot(f"unsupported table property {prop.sql(dialect='databricks')}")
+        return comment, props, partitions
+
+    def _create_table(self, node: exp.Create) -> Result:
+        target = node.this
+        coldefs: list[exp.ColumnDef] = []
+        if isinstance(target, exp.Schema):
+            coldefs = [c for c in target.expressions if isinstance(c, exp.ColumnDef)]
+            if len(coldefs) != len(target.expressions):
+                raise self.cannot("table constraints are not modelled")
+            target = target.this
+        self._refuse_constraints(coldefs)
+        parts = self.parts_of(target)
+        self.ws.get("SCHEMA", parts[:2])
+        existing = self.ws.find("TABLE", parts)
+        replace = bool(node.args.get("replace"))
+        if existing is not None and not replace:
+            if node.args.get("exists"):
+                return Result.statement()
+            raise DatabricksSqlError(
+                "TABLE_OR_VIEW_ALREADY_EXISTS",
+                f"Cannot create table or view `{'`.`'.join(parts)}` because it already exists.",
+            )
+        if existing is not None and existing.securable_type != "TABLE":
+            raise DatabricksSqlError(
+                "EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE",
+                f"'CREATE OR REPLACE TABLE' expects a table but {existing.name} is a view.",
+            )
+        comment, props, partitions = self._properties(node)
+        declared = {c.name: type_text(c.args["kind"]) for c in coldefs}
+        comments = {c.name: self._column_comment(c) for c in coldefs}
+        duck_name = duck_relation(parts)
+        if coldefs:
+            create_table_from_columns(self.ws, parts, list(declared.items()))
+        if node.expression is not None:
+            select_sql = self._to_duck_sql(self.rewrite(node.expression))
+            if coldefs:
+                self.duck(f"INSERT INTO {duck_name} {select_sql}")
+            else:
+                self.duck(f"CREATE OR REPLACE TABLE {duck_name} AS {select_sql}")
+        elif not coldefs:
+            raise self.cannot("CREATE TABLE without columns or AS SELECT")
+        table = self.ws.register_relation(
+            parts,
+            "TABLE",
+            owner=self.session.user,
+            comment=comment,
+            declared_types=declared,
+            replace=existing is not None,
+        )
+        table.properties.update(props)
+        table.partition_by = tuple(partitions)
+        for column in table.columns:
+            if comments.get(column.name):
+                column.comment = comments[column.name]
+        return Result.statement()
+
+    def _refuse_constraints(self, coldefs: Sequence[exp.ColumnDef]) -> None:
+        """Only COMMENT is modelled on columns; NOT NULL/keys/defaults/generated are refused
+        (information_schema's constraint views are then truthfully empty)."""
+        for coldef in coldefs:
+            for constraint in coldef.args.get("constraints") or []:
+                if not isinstance(constraint.kind, exp.CommentColumnConstraint):
+                    raise self.cannot(
+                        f"column constraint {constraint.sql(dialect='databricks')!r} is not "
+                        "modelled"
+                    )
+
+    @staticmethod
+    def _column_comment(coldef: exp.ColumnDef) -> str | None:
+        for constraint in coldef.args.get("constraints") or []:
+            if isinstance(constraint.kind, exp.CommentColumnConstraint):
+                return constraint.kind.this.name
+        return None
+
+    def _create_view(self, node: exp.Create) -> Result:
+        target = node.this
+        column_names: list[str] = []
+        comments: dict[str, str | None] = {}
+        if isinstance(target, exp.Schema):
+            for col in target.expressions:
+                column_names.append(col.name)
+                if isinstance(col, exp.ColumnDef):
+                    comments[col.name] = self._column_comment(col)
+            target = target.this
+        comment, props, _ = self._properties(node)
+        properties = node.args.get("properties")
+        temporary = bool(
+            properties and any(isinstance(p, exp.TemporaryProperty) for p in properties.expressions)
+        )
+        if node.expression is None:
+            raise self.cannot("CREATE VIEW without a query")
+        select_sql = self._to_duck_sql(self.rewrite(node.expression))
+        col_list = f" ({', '.join(duck_ident(c) for c in column_names)})" if column_names else ""
+        if temporary:
+            if target.db or target.catalog:
+                raise DatabricksSqlError(
+                    "TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS",
+                    "CREATE TEMPORARY VIEW expects a single-part view name",
+                )
+            name = target.name.lower()
+            self.duck(
+                f"CREATE OR REPLACE TEMPORARY VIEW {duck_ident(name)}{col_list} AS {select_sql}"
+            )
+            self.session.temp_views.add(name)
+            self.session.temp_view_deps[name] = tuple(dict.fromkeys(self.read_deps))
+            return Result.statement()
+        parts = self.parts_of(target)
+        self.ws.get("SCHEMA", parts[:2])
+        existing = self.ws.find("TABLE", parts)
+        replace = bool(node.args.get("replace"))
+        if existing is not None and not replace:
+            if node.args.get("exists"):
+                return Result.statement()
+            raise DatabricksSqlError(
+                "TABLE_OR_VIEW_ALREADY_EXISTS",
+                f"Cannot create table or view `{'`.`'.join(parts)}` because it already exists.",
+            )
+        if existing is not None and existing.securable_type != "VIEW":
+            raise DatabricksSqlError(
+                "EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE",
+                f"'CREATE OR REPLACE VIEW' expects a view but {existing.name} is a table.",
+            )
+        self.duck(f"CREATE OR REPLACE VIEW {duck_relation(parts)}{col_list} AS {select_sql}")
+        view = self.ws.register_relation(
+            parts,
+            "VIEW",
+            owner=self.session.user,
+            comment=comment,
+            view_text=node.expression.sql(dialect="databricks"),
+            replace=existing is not None,
+        )
+        view.properties.update(props)
+        view.depends_on = tuple(dict.fromkeys(self.read_deps))
+        for column in view.columns:
+            if comments.get(column.name):
+                column.comment = comments[column.name]
+        return Result.statement()
+
+    def drop(self, node: exp.Drop) -> Result:
+        """DROP TABLE / VIEW [IF EXISTS] (temporary views included)."""
+        kind = (node.args.get("kind") or "").upper()
+        if kind == "FUNCTION":
+            return self._drop_function(node)
+        if kind not in ("TABLE", "VIEW"):
+            raise self.cannot(f"DROP {kind} is not modelled")
+        for table in node.args.get("tables") or []:
+            if kind == "VIEW" and self._is_temp(table):
+                self.duck(f"DROP VIEW IF EXISTS {duck_ident(table.name.lower())}")
+                self.session.temp_views.discard(table.name.lower())
+                continue
+            parts = self.parts_of(table)
+            existing = self.ws.find("TABLE", parts) if len(parts) == 3 else None
+            if existing is None:
+                if node.args.get("exists"):
+                    if len(parts) == 3 and self.ws.find("SCHEMA", parts[:2]) is None:
+                        continue
+                    continue
+                raise not_found(kind, ".".join(parts))
+            if kind == "TABLE" and existing.securable_type == "VIEW":
+                raise DatabricksSqlError(
+                    "WRONG_COMMAND_FOR_OBJECT_TYPE",
+                    f"Use DROP VIEW instead: {existing.name} is a view.",
+                )
+            if kind == "VIEW" and existing.securable_type != "VIEW":
+                raise DatabricksSqlError(
+                    "WRONG_COMMAND_FOR_OBJECT_TYPE",
+                    f"Use DROP TABLE instead: {existing.name} is a table.",
+                )
+            self.duck(f"DROP {kind} IF EXISTS {duck_relation(parts)}")
+            self.ws.drop_securable(existing)
+        return Result.statement()
+
+    def _drop_function(self, node: exp.Drop) -> Result:
+        for name in node.args.get("tables") or []:
+            table = name.this if isinstance(name, exp.UserDefinedFunction) else name
+            parts = self.parts_of(table)
+            existing = self.ws.find("FUNCTION", parts)
+            if existing is None:
+                if node.args.get("exists"):
+                    continue
+                raise not_found("FUNCTION", ".".join(parts))
+            self.ws.drop_securable(existing)
+        return Result.statement()
+
+    def drop_schema(self, node: exp.Drop) -> Result:
+        """DROP SCHEMA [IF EXISTS] c.s [CASCADE]."""
+        for table in node.args.get("tables") or []:
+            given = [p for p in (table.catalog, table.db, table.name) if p]
+            parts = tuple(
+                p.lower() for p in ([self.session.catalog, *given] if len(given) == 1 else given)
+            )
+            schema = self.ws.find("SCHEMA", parts)
+            if schema is None:
+                if node.args.get("exists"):
+                    continue
+                raise not_found("SCHEMA", ".".join(parts))
+            if self.ws.relations(*parts) and not node.args.get("cascade"):
+                raise DatabricksSqlError(
+                    "SCHEMA_NOT_EMPTY",
+                    f"Cannot drop a schema `{parts[1]}` because it contains "
+                    "objects. Use DROP SCHEMA ... CASCADE.",
+                )
+            self.ws.storage.drop_schema(*parts)
+            self.ws.drop_securable(schema)
+        return Result.statement()
+
+    # ------------------------------------------------------------------ DML
+    def _require_table(self, table: exp.Table) -> Securable:
+        parts = self.parts_of(table)
+        relation = self.ws.get("TABLE", parts)
+        if relation.securable_type != "TABLE":
+            raise DatabricksSqlError(
+                "EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE",
+                f"{relation.name} is a view; this statement needs a table.",
+            )
+        return relation
+
+    def insert(self, node: exp.Insert) -> Result:
+        """INSERT INTO / INSERT OVERWRITE [TABLE] t [(cols)] [BY NAME] VALUES|SELECT."""
+        if node.args.get("where") is not None or node.args.get("partition"):
+            raise self.cannot("INSERT ... REPLACE WHERE / PARTITION is not modelled")
+        target = node.this
+        table = target.this if isinstance(target, exp.Schema) else target
+        relation = self._require_table(table)
+        tree = node.copy()
+        tree.set("overwrite", False)
+        source = tree.expression
+        if source is None:
+            raise self.cannot("INSERT without a source")
+        new_table = tree.this.this if isinstance(tree.this, exp.Schema) else tree.this
+        new_table.set("catalog", _ident(duck_catalog(relation.parts[0])))
+        new_table.set("db", _ident(relation.parts[1]))
+        new_table.set("this", _ident(relation.parts[2]))
+        if not node.args.get("overwrite"):
+            tree.set("expression", self.rewrite(source))
+            _, rows = self.duck(self._to_duck_sql(tree))
+        else:
+            # Databricks evaluates the source before replacing the data: stage it first.
+            staged = "__harness_overwrite_source"
+            source_sql = self._to_duck_sql(self.rewrite(source))
+            tree.set("expression", sqlglot.parse_one(f'SELECT * FROM "{staged}"'))
+            self.duck("BEGIN TRANSACTION")
+            try:
+                self.duck(f'CREATE OR REPLACE TEMP TABLE "{staged}" AS {source_sql}')
+                self.duck(f"DELETE FROM {duck_relation(relation.parts)}")
+                _, rows = self.duck(self._to_duck_sql(tree))
+                self.duck(f'DROP TABLE "{staged}"')
+                self.duck("COMMIT")
+            except Exception:
+                self.ws.storage.execute("ROLLBACK")
+                raise
+        inserted = int(rows[0][0]) if rows else 0
+        self.ws.touch()
+        return Result.table(
+            [("num_affected_rows", "bigint"), ("num_inserted_rows", "bigint")],
+            [(inserted, inserted)],
+        )
+
+    def dml(self, node: exp.Expression) -> Result:
+        """MERGE / DELETE / UPDATE: every table rewritten, run in DuckDB."""
+        target = node.this
+        if isinstance(target, exp.Table):
+            self._require_table(target)
+        _, rows = self.duck(self._to_duck_sql(self.rewrite(node)))
+        affected = int(rows[0][0]) if rows and rows[0] and isinstance(rows[0][0], int) else 0
+        return Result.table([("num_affected_rows", "bigint")], [(affected,)])
+
+    def truncate(self, node: exp.TruncateTable) -> Result:
+        """TRUNCATE TABLE t."""
+        for table in node.expressions:
+            relation = self._require_table(table)
+            self.duck(f"DELETE FROM {duck_relation(relation.parts)}")
+        return Result.statement()
+
+    # ------------------------------------------------------------------ ALTER / COMMENT
+    def alter(self, node: exp.Alter) -> Result:
+        """ALTER TABLE|VIEW: RENAME, ADD/DROP COLUMNS, SET TBLPROPERTIES, ALTER COLUMN COMMENT."""
+        if (node.args.get("kind") or "").upper() not in ("TABLE", "VIEW"):
+            raise self.cannot(f"ALTER {node.args.get('kind')} ... is not modelled")
+        relation = self.ws.get("TABLE", self.parts_of(node.this))
+        for action in node.args.get("actions") or []:
+            if isinstance(action, exp.AlterRename):
+                self._rename(relation, action.this)
+            elif (
+                isinstance(action, exp.AlterSet)
+                and action.expressions
+                and isinstance(action.expressions[0], exp.Properties)
+            ):
+                for prop in action.expressions[0].expressions:
+                    relation.properties[prop.name] = prop.args["value"].name
+            elif isinstance(action, exp.AlterColumn) and action.args.get("comment") is not None:
+                self._column(relation, action.this.name).comment = action.args["comment"].name
+            elif isinstance(action, exp.Schema):
+                self._add_columns(relation, action)
+            elif (
+                isinstance(action, exp.Drop)
+                and (action.args.get("kind") or "").upper() == "COLUMNS"
+            ):
+                for schema in action.expressions:
+                    for ident in schema.expressions:
+                        self.duck(
+                            f"ALTER TABLE {duck_relation(relation.parts)} DROP COLUMN "
+                            f"{duck_ident(ident.name)}"
+                        )
+                self.ws.refresh_columns(relation, {})
+            else:
+                raise self.cannot(
+                    f"ALTER action {action.sql(dialect='databricks')!r} is not modelled"
+                )
+        self.ws.touch()
+        return Result.statement()
+
+    def _column(self, relation: Securable, name: str) -> Any:
+        for column in relation.columns:
+            if column.name.lower() == name.lower():
+                return column
+        raise DatabricksSqlError(
+            "UNRESOLVED_COLUMN.WITH_SUGGESTION",
+            f"A column `{name}` cannot be resolved in {relation.name}.",
+        )
+
+    def _add_columns(self, relation: Securable, schema: exp.Schema) -> None:
+        self._refuse_constraints(schema.expressions)
+        declared = {}
+        for coldef in schema.expressions:
+            dtype = type_text(coldef.args["kind"])
+            declared[coldef.name] = dtype
+            self.duck(
+                f"ALTER TABLE {duck_relation(relation.parts)} ADD COLUMN "
+                f"{duck_ident(coldef.name)} {duck_type(dtype)}"
+            )
+        keep = {c.name: c.data_type for c in relation.columns}
+        self.ws.refresh_columns(relation, {**keep, **declared})
+
+    def _rename(self, relation: Securable, new: exp.Table) -> None:
+        given = [p for p in (new.catalog, new.db, new.name) if p]
+        new_parts = tuple(p.lower() for p in (*relation.parts[: 3 - len(given)], *given))
+        if new_parts[:2] != relation.parts[:2]:
+            raise self.cannot("renaming a relation into another schema is not modelled")
+        if self.ws.find("TABLE", new_parts) is not None:
+            raise DatabricksSqlError(
+                "TABLE_OR_VIEW_ALREADY_EXISTS", f"`{'.'.join(new_parts)}` already exists."
+            )
+        kind = "VIEW" if relation.securable_type == "VIEW" else "TABLE"
+        self.duck(
+            f"ALTER {kind} {duck_relation(relation.parts)} RENAME TO {duck_ident(new_parts[2])}"
+        )
+        self.ws.rename_relation(relation, new_parts)
+
+    def comment(self, node: exp.Comment) -> Result:
+        """COMMENT ON TABLE|VIEW|COLUMN|SCHEMA ... IS 'text' (NULL clears)."""
+        kind = (node.args.get("kind") or "").upper()
+        literal = node.expression
+        text = None if isinstance(literal, exp.Null) else literal.name
+        target = node.this
+        if kind in ("TABLE", "VIEW"):
+            self.ws.get("TABLE", self.parts_of(target)).comment = text
+        elif kind == "COLUMN":
+            table = exp.Table(
+                this=target.args.get("table"),
+                db=target.args.get("db"),
+                catalog=target.args.get("catalog"),
+            )
+            relation = self.ws.get("TABLE", self.parts_of(table))
+            self._column(relation, target.name).comment = text
+        elif kind in ("SCHEMA", "DATABASE"):
+            given = [p for p in (target.db, target.name) if p]
+            parts = tuple(
+                p.lower() for p in ([self.session.catalog, *given] if len(given) == 1 else given)
+            )
+            self.ws.get("SCHEMA", parts).comment = text
+        else:
+            raise self.cannot(f"COMMENT ON {kind} is not modelled")
+        self.ws.touch()
+        return Result.statement()

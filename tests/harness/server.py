@@ -1,0 +1,266 @@
+"""The fake SQL warehouse: one entry point that checks, classifies, answers and logs.
+
+``Warehouse.execute(sql, params)`` is what the fake cursor calls. It inlines parameters the
+way the connector does (``use_inline_params``), checks the grammar, classifies the statement
+(``statements.classify``) and routes it:
+
+* reads: SELECT/WITH -> DuckDB (``engine``), SHOW GRANTS -> ``governance``, other SHOW /
+  DESCRIBE -> ``metadata``;
+* governance writes -> ``governance``; relation writes -> ``engine``;
+* SET / RESET / USE -> session state here.
+
+Anything else raises ``CannotAnswerError``. Every call is appended to the ``StatementLog``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlglot
+from databricks.sql.utils import ParamEscaper, inject_parameters
+from sqlglot import exp
+
+from . import dcl, governance, statements
+from .engine import Engine
+from .errors import CannotAnswerError, DatabricksSqlError, GrammarError, not_found
+from .grammar import CHECKER, GrammarChecker
+from .metadata import Metadata, connector_schemas, connector_tables
+from .session import Result, Session
+from .sqltext import TokenStream, dbt_node_id, strip_leading_comments, tokenize
+from .statements import Classification, Statement
+from .workspace import Workspace
+
+
+@dataclass
+class StatementLog:
+    """Ordered record of every round trip, plus the harness refusals seen."""
+
+    statements: list[Statement] = field(default_factory=list)
+    unanswered: list[CannotAnswerError] = field(default_factory=list)
+    grammar_errors: list[GrammarError] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def record(self, **fields: Any) -> Statement:
+        """Append a Statement (seq is assigned here)."""
+        with self.lock:
+            stmt = Statement(seq=len(self.statements) + 1, **fields)
+            self.statements.append(stmt)
+            return stmt
+
+
+def inline_params(sql: str, params: Sequence[Any] | None) -> str:
+    """Render ``%s`` parameters exactly like the connector's inline-parameter mode."""
+    if not params:
+        return sql
+    return inject_parameters(sql, ParamEscaper().escape_args(list(params)))
+
+
+def _fallback(text: str) -> Classification:
+    """Best-effort kind for a statement that could not be classified (bad grammar)."""
+    tokens = tokenize(text) if text else []
+    first = tokens[0].upper if tokens else ""
+    kind = {
+        "GRANT": statements.GRANT,
+        "REVOKE": statements.REVOKE,
+        "SELECT": statements.READ,
+        "WITH": statements.READ,
+        "SHOW": statements.READ,
+        "DESCRIBE": statements.READ,
+        "SET": statements.SESSION,
+        "USE": statements.SESSION,
+    }.get(first, statements.DBT_OBJECT)
+    return Classification(kind, first or "UNKNOWN")
+
+
+class Warehouse:
+    """Executes statements for one session against a workspace."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        session: Session | None = None,
+        *,
+        log: StatementLog | None = None,
+        checker: GrammarChecker = CHECKER,
+    ) -> None:
+        self.ws = ws
+        self.session = session or Session(ws.working_catalog, "default", ws.current_user)
+        self.log = log if log is not None else StatementLog()
+        self.checker = checker
+
+    # ------------------------------------------------------------------ entry points
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> Result:
+        """Answer one statement or raise (Databricks-style error or harness refusal)."""
+        rendered = inline_params(sql, params)
+        text = strip_leading_comments(rendered)
+        classification = _fallback(text)
+        error: Exception | None = None
+        try:
+            self.checker.check(text)
+            try:
+                classification = statements.classify(
+                    text,
+                    catalog=self.session.catalog,
+                    schema=self.session.schema,
+                    working_catalog=self.ws.working_catalog,
+                )
+            except ValueError as exc:
+                raise self._unparsed(text, exc) from exc
+            with self.ws.storage.lock:
+                return self._dispatch(text, classification)
+        except Exception as exc:
+            error = exc
+            if isinstance(exc, CannotAnswerError):
+                self.log.unanswered.append(exc)
+            elif isinstance(exc, GrammarError):
+                self.log.grammar_errors.append(exc)
+            raise
+        finally:
+            self.log.record(
+                sql=sql,
+                text=text,
+                params=tuple(params) if params else None,
+                kind=classification.kind,
+                op=classification.op,
+                target=classification.target,
+                principal=classification.principal,
+                privileges=classification.privileges,
+                node_id=dbt_node_id(sql),
+                session_id=self.session.session_id,
+                error=str(error) if error is not None else None,
+            )
+
+    def metadata_call(self, call: str, *args: str | None) -> Result:
+        """Answer ``cursor.schemas`` / ``cursor.tables`` (logged as reads)."""
+        sql = f"cursor.{call}({', '.join(repr(a) for a in args)})"
+        error: Exception | None = None
+        try:
+            with self.ws.storage.lock:
+                if call == "schemas":
+                    return connector_schemas(self.ws, args[0], args[1])
+                return connector_tables(self.ws, *args)
+        except Exception as exc:
+            error = exc
+            raise
+        finally:
+            self.log.record(
+                sql=sql,
+                text=sql,
+                params=None,
+                kind=statements.READ,
+                op=f"cursor.{call}",
+                target=None,
+                principal=None,
+                privileges=(),
+                node_id=None,
+                session_id=self.session.session_id,
+                error=str(error) if error is not None else None,
+            )
+
+    # ------------------------------------------------------------------ routing
+    def _unparsed(self, text: str, exc: ValueError) -> Exception:
+        message = str(exc)
+        if message.startswith("unknown privilege"):
+            return DatabricksSqlError("INVALID_PARAMETER_VALUE", f"{message[8:]} is not valid.")
+        return CannotAnswerError(f"statement could not be parsed by the harness: {exc}", text)
+
+    def _dispatch(self, text: str, c: Classification) -> Result:
+        if c.kind == statements.SESSION:
+            return self._session_statement(text)
+        if c.op == "SHOW GRANTS":
+            return governance.show_grants(self.ws, self.session, dcl.parse_show_grants(text), text)
+        if c.kind == statements.READ and c.op != "SELECT":
+            return Metadata(self.ws, self.session, text).run(text)
+        if c.kind in (statements.GRANT, statements.REVOKE):
+            return governance.grant_or_revoke(self.ws, self.session, dcl.parse_grant(text), text)
+        if c.kind == statements.SET_OWNER:
+            return governance.set_owner(self.ws, self.session, dcl.parse_owner(text), text)
+        if c.kind == statements.TAG:
+            return governance.tags(self.ws, self.session, dcl.parse_tags(text), text)
+        if c.op in ("CREATE CATALOG", "CREATE SCHEMA"):
+            return governance.create_container(
+                self.ws, self.session, dcl.parse_create_container(text)
+            )
+        if c.kind == statements.POLICY:
+            if c.op in ("SET ROW FILTER", "DROP ROW FILTER", "SET MASK", "DROP MASK"):
+                return governance.policy(self.ws, self.session, dcl.parse_policy(text), text)
+            raise CannotAnswerError("CREATE/DROP POLICY (ABAC) is not modelled", text)
+        return self._sqlglot_statement(text, c)
+
+    def _sqlglot_statement(self, text: str, c: Classification) -> Result:
+        try:
+            node = sqlglot.parse_one(text, read="databricks")
+        except sqlglot.errors.ParseError as exc:
+            raise CannotAnswerError(f"sqlglot could not parse: {exc}", text) from exc
+        engine = Engine(self.ws, self.session, text)
+        if c.kind == statements.READ:
+            return engine.query(node)
+        if isinstance(node, exp.Create):
+            return engine.create(node)
+        if isinstance(node, exp.Drop):
+            if (node.args.get("kind") or "").upper() in ("SCHEMA", "DATABASE"):
+                return engine.drop_schema(node)
+            return engine.drop(node)
+        if isinstance(node, exp.Insert):
+            return engine.insert(node)
+        if isinstance(node, (exp.Merge, exp.Delete, exp.Update)):
+            return engine.dml(node)
+        if isinstance(node, exp.TruncateTable):
+            return engine.truncate(node)
+        if isinstance(node, exp.Alter):
+            return engine.alter(node)
+        if isinstance(node, exp.Comment):
+            return engine.comment(node)
+        if isinstance(node, exp.Command) and str(node.this).upper() == "OPTIMIZE":
+            return Result.statement()  # Delta file compaction: no observable effect here
+        raise CannotAnswerError(f"{type(node).__name__} statements are not modelled", text)
+
+    # ------------------------------------------------------------------ session
+    def _session_statement(self, text: str) -> Result:
+        stream = TokenStream(tokenize(text))
+        if stream.accept_words("USE"):
+            return self._use(stream, text)
+        if stream.accept_words("RESET"):
+            self.session.conf.clear()
+            return Result.statement()
+        stream.expect_words("SET")
+        if stream.at_end():
+            rows = sorted(self.session.conf.items())
+            return Result.table([("key", "string"), ("value", "string")], rows)
+        if stream.peek().is_word("TIME", "VAR", "VARIABLE"):  # type: ignore[union-attr]
+            raise CannotAnswerError("SET TIME ZONE / SET VARIABLE are not modelled", text)
+        key_tokens = []
+        while not stream.at_end() and stream.peek().text != "=":  # type: ignore[union-attr]
+            key_tokens.append(stream.next().text)
+        key = "".join(key_tokens)
+        if stream.accept_punct("="):
+            value = " ".join(t.value for t in stream.tokens[stream.pos :])
+            self.session.conf[key] = value
+        elif key == "spark.databricks.clusterUsageTags.sparkVersion":
+            value = self.ws.dbr_version
+        else:
+            value = self.session.conf.get(key, "<undefined>")
+        return Result.table([("key", "string"), ("value", "string")], [(key, value)])
+
+    def _use(self, stream: TokenStream, text: str) -> Result:
+        if stream.accept_words("CATALOG"):
+            (catalog,) = stream.dotted_name()
+            self.ws.get("CATALOG", (catalog.lower(),))
+            self.session.catalog = catalog.lower()
+            self.session.schema = "default"
+            return Result.statement()
+        stream.accept_words("SCHEMA") or stream.accept_words("DATABASE")
+        parts = tuple(p.lower() for p in stream.dotted_name())
+        stream.expect_end()
+        if len(parts) == 1:
+            parts = (self.session.catalog, parts[0])
+        if len(parts) != 2:
+            raise CannotAnswerError("USE with more than two name parts", text)
+        if self.ws.find("CATALOG", parts[:1]) is None:
+            raise not_found("CATALOG", parts[0])
+        self.ws.get("SCHEMA", parts)
+        self.session.catalog, self.session.schema = parts
+        return Result.statement()
