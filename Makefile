@@ -39,12 +39,12 @@ demo: install  ## build everything on target local (DuckDB), generate the docs, 
 lint: install  ## ruff and sqlfluff, as in pre-commit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/sqlfluff lint models macros analyses tests/dbt
+	$(BIN)/sqlfluff lint models tests/dbt
 
 format: install  ## apply ruff and sqlfluff fixes
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
-	$(BIN)/sqlfluff fix models analyses tests/dbt
+	$(BIN)/sqlfluff fix models tests/dbt
 
 dbt-test: install  ## dbt build with all tests on target local
 	rm -rf target/local && mkdir -p target/local

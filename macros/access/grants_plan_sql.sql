@@ -140,49 +140,70 @@ missing as (
 
 ),
 
-to_grant as (
+-- desired and live direct grants side by side: a missing live side is a grant to send, a
+-- missing desired side an undeclared grant
+compared as (
 
-    select desired.*
+    select
+        desired.securable_type as desired_securable_type,
+        desired.securable_name as desired_securable_name,
+        live_grants.securable_type as live_securable_type,
+        live_grants.securable_name as live_securable_name,
+        coalesce(desired.securable_class, live_grants.securable_class) as securable_class,
+        coalesce(desired.quoted_name, live_grants.quoted_name) as quoted_name,
+        coalesce(desired.principal_key, live_grants.principal_key) as principal_key,
+        coalesce(desired.principal_name, live_grants.principal_name) as principal_name,
+        coalesce(desired.privilege, live_grants.privilege) as privilege
     from desired
-    inner join actionable
-        on
-            desired.securable_type = actionable.securable_type
-            and desired.securable_name = actionable.securable_name
-    left join live_grants
+    full outer join live_grants
         on
             desired.securable_class = live_grants.securable_class
             and desired.securable_name = live_grants.securable_name
             and desired.principal_key = live_grants.principal_key
             and desired.privilege = live_grants.privilege
-    where live_grants.privilege is null
+
+),
+
+to_grant as (
+
+    select
+        compared.desired_securable_type as securable_type,
+        compared.desired_securable_name as securable_name,
+        compared.quoted_name,
+        compared.principal_name,
+        compared.privilege
+    from compared
+    inner join actionable
+        on
+            compared.desired_securable_type = actionable.securable_type
+            and compared.desired_securable_name = actionable.securable_name
+    where compared.live_securable_name is null
 
 ),
 
 undeclared as (
 
     select
-        live_grants.*,
+        compared.live_securable_type as securable_type,
+        compared.live_securable_name as securable_name,
+        compared.quoted_name,
+        compared.principal_name,
+        compared.privilege,
         case
-            when live_grants.principal_key = securable_state.current_owner_key
-                or live_grants.principal_key = securable_state.owner_key
+            when compared.principal_key = securable_state.current_owner_key
+                or compared.principal_key = securable_state.owner_key
                 then 'owner of the securable'
             when protected_principals.principal_key is not null
                 then 'protected principal'
         end as keep_reason
-    from live_grants
+    from compared
     inner join securable_state
         on
-            live_grants.securable_type = securable_state.securable_type
-            and live_grants.securable_name = securable_state.securable_name
-    left join desired
-        on
-            live_grants.securable_class = desired.securable_class
-            and live_grants.securable_name = desired.securable_name
-            and live_grants.principal_key = desired.principal_key
-            and live_grants.privilege = desired.privilege
+            compared.live_securable_type = securable_state.securable_type
+            and compared.live_securable_name = securable_state.securable_name
     left join protected_principals
-        on live_grants.principal_key = protected_principals.principal_key
-    where desired.privilege is null
+        on compared.principal_key = protected_principals.principal_key
+    where compared.desired_securable_name is null
 
 ),
 

@@ -19,7 +19,10 @@ securables as (
 
 final as (
 
-    select plan.*
+    select
+        plan.plan_key,
+        plan.principal,
+        plan.statement
     from plan
     left join securables
         on

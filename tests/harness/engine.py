@@ -280,21 +280,9 @@ class Engine:
             target = target.this
         self._refuse_constraints(coldefs)
         parts = self.parts_of(target)
-        self.ws.get("SCHEMA", parts[:2])
-        existing = self.ws.find("TABLE", parts)
-        replace = bool(node.args.get("replace"))
-        if existing is not None and not replace:
-            if node.args.get("exists"):
-                return Result.statement()
-            raise DatabricksSqlError(
-                "TABLE_OR_VIEW_ALREADY_EXISTS",
-                f"Cannot create table or view `{'`.`'.join(parts)}` because it already exists.",
-            )
-        if existing is not None and existing.securable_type != "TABLE":
-            raise DatabricksSqlError(
-                "EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE",
-                f"'CREATE OR REPLACE TABLE' expects a table but {existing.name} is a view.",
-            )
+        existing = self._replace_target(node, parts, "TABLE")
+        if existing is False:
+            return Result.statement()
         comment, props, partitions = self._properties(node)
         declared = {c.name: type_text(c.args["kind"]) for c in coldefs}
         comments = {c.name: self._column_comment(c) for c in coldefs}
@@ -323,6 +311,28 @@ class Engine:
             if comments.get(column.name):
                 column.comment = comments[column.name]
         return Result.statement()
+
+    def _replace_target(self, node: exp.Create, parts: tuple[str, ...], kind: str):
+        """The existing relation a CREATE [OR REPLACE] TABLE/VIEW replaces (or None), refusing
+        like Databricks when it exists without OR REPLACE or is of the other kind. Returns
+        ``False`` when ``IF NOT EXISTS`` makes the statement a no-op."""
+        self.ws.get("SCHEMA", parts[:2])
+        existing = self.ws.find("TABLE", parts)
+        if existing is not None and not node.args.get("replace"):
+            if node.args.get("exists"):
+                return False
+            raise DatabricksSqlError(
+                "TABLE_OR_VIEW_ALREADY_EXISTS",
+                f"Cannot create table or view `{'`.`'.join(parts)}` because it already exists.",
+            )
+        if existing is not None and existing.securable_type != kind:
+            other = "view" if kind == "TABLE" else "table"
+            raise DatabricksSqlError(
+                f"EXPECT_{kind}_NOT_{other.upper()}.NO_ALTERNATIVE",
+                f"'CREATE OR REPLACE {kind}' expects a {kind.lower()} but {existing.name} "
+                f"is a {other}.",
+            )
+        return existing
 
     def _refuse_constraints(self, coldefs: Sequence[exp.ColumnDef]) -> None:
         """Only COMMENT is modelled on columns; NOT NULL/keys/defaults/generated are refused
@@ -375,21 +385,9 @@ class Engine:
             self.session.temp_view_deps[name] = tuple(dict.fromkeys(self.read_deps))
             return Result.statement()
         parts = self.parts_of(target)
-        self.ws.get("SCHEMA", parts[:2])
-        existing = self.ws.find("TABLE", parts)
-        replace = bool(node.args.get("replace"))
-        if existing is not None and not replace:
-            if node.args.get("exists"):
-                return Result.statement()
-            raise DatabricksSqlError(
-                "TABLE_OR_VIEW_ALREADY_EXISTS",
-                f"Cannot create table or view `{'`.`'.join(parts)}` because it already exists.",
-            )
-        if existing is not None and existing.securable_type != "VIEW":
-            raise DatabricksSqlError(
-                "EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE",
-                f"'CREATE OR REPLACE VIEW' expects a view but {existing.name} is a table.",
-            )
+        existing = self._replace_target(node, parts, "VIEW")
+        if existing is False:
+            return Result.statement()
         self.duck(f"CREATE OR REPLACE VIEW {duck_relation(parts)}{col_list} AS {select_sql}")
         view = self.ws.register_relation(
             parts,
