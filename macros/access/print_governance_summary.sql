@@ -26,6 +26,18 @@
     {%- for row in run_query(plan_query).rows -%}
         {%- do lines.append('  ' ~ row[0] ~ ': ' ~ row[1] ~ ' row(s), ' ~ (row[2] or 0) ~ ' privilege(s)') -%}
     {%- endfor -%}
+    {%- set statements = run_query(
+        'select statement from ' ~ ref('governance_plan')
+        ~ ' where statement is not null order by plan_order'
+    ).columns[0].values() -%}
+    {%- set shown = 25 -%}
+    {%- do lines.append('Statements' ~ (' (first ' ~ shown ~ ')' if statements | length > shown else '') ~ ':') -%}
+    {%- for statement in statements[:shown] -%}
+        {%- do lines.append('  ' ~ statement ~ ';') -%}
+    {%- endfor -%}
+    {%- if statements | length > shown -%}
+        {%- do lines.append('  ... and ' ~ (statements | length - shown) ~ ' more (make plan)') -%}
+    {%- endif -%}
     {%- if uc_governance.can_enforce_grants() -%}
         {%- do lines.append('This target enforces grants: apply ran in governance_apply_log.') -%}
     {%- else -%}
