@@ -25,7 +25,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 $(PROFILE): profiles.example.yml
-	mkdir -p $(DBT_PROFILES_DIR)
+	mkdir -p $(DBT_PROFILES_DIR) target/local
 	cp profiles.example.yml $@
 
 install: $(STAMP) $(PROFILE)  ## create .venv and install the pinned dependencies
