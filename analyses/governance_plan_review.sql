@@ -3,7 +3,7 @@
     target/compiled/uc_governance/analyses/governance_plan_review.sql and target/plan/plan.sql.
     Every statement apply would send, in order, each under a comment saying why; rows that are
     deliberately left alone are listed as comments. -#}
--- depends_on: {{ ref('governance_plan') }}
+{%- do ref('governance_plan') -%}
 {% if execute -%}
     {%- set plan = run_query(
         'select plan_order, action, securable_type, securable_name, principal, privileges, '
