@@ -123,7 +123,7 @@
                 {{ return('contains a backtick, quote or backslash; such names are refused') }}
             {%- endif -%}
         {%- endfor -%}
-    {%- elif kind == 'location' and not re.match('^(s3|s3a|abfss|gs|r2)://[^\s\'\\\\]+$', text) -%}
+    {%- elif kind == 'location' and not re.match('^(s3|s3a|abfss|gs|r2)://[^\\s\'\\\\]+$', text) -%}
         {{ return('is not a cloud storage URL (s3://, abfss://, gs:// or r2://) without quotes, backslashes or spaces') }}
     {%- elif kind == 'boolean' and text | lower not in ('true', 'false') -%}
         {{ return('is not true or false') }}
@@ -137,7 +137,7 @@
     {%- set re = modules.re -%}
     {%- if text | lower in ('users', 'admins') -%}
         {{ return("is a workspace-local group; Unity Catalog cannot grant to 'users' or 'admins'") }}
-    {%- elif '@' in text and not re.match('^[^@\s`]+@[^@\s`]+\.[^@\s`]+$', text) -%}
+    {%- elif '@' in text and not re.match('^[^@\\s`]+@[^@\\s`]+\\.[^@\\s`]+$', text) -%}
         {{ return('is not a well-formed user email') }}
     {%- elif re.match('^[0-9a-fA-F-]{32,40}$', text) and not re.match('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', text) -%}
         {{ return('looks like a service principal application id but is not a well-formed UUID') }}
