@@ -207,23 +207,18 @@ undeclared as (
 
 ),
 
+revocable as (
+
+    select * from undeclared
+    where keep_reason is null
+
+),
+
 revokes as (
 
-    select
-        2 as plan_step,
-        'revoke' as action,
-        securable_type,
-        securable_name,
-        principal_name as principal,
-        {{ uc_governance.sorted_string_agg('privilege', "', '") }} as privileges,
-        count(*) as privilege_count,
-        'REVOKE ' || {{ uc_governance.sorted_string_agg('privilege', "', '") }}
-        || ' ON ' || securable_type || ' ' || quoted_name
-        || ' FROM ' || {{ uc_governance.quote_identifier_sql('principal_name') }} as statement,
-        'granted directly but not declared in the grants seed' as reason
-    from undeclared
-    where keep_reason is null
-    group by securable_type, securable_name, quoted_name, principal_name
+    {{ uc_governance._privilege_statement_rows(
+        2, 'revoke', 'REVOKE', 'FROM', 'revocable',
+        'granted directly but not declared in the grants seed') }}
 
 ),
 
@@ -247,20 +242,8 @@ kept as (
 
 grants as (
 
-    select
-        3 as plan_step,
-        'grant' as action,
-        securable_type,
-        securable_name,
-        principal_name as principal,
-        {{ uc_governance.sorted_string_agg('privilege', "', '") }} as privileges,
-        count(*) as privilege_count,
-        'GRANT ' || {{ uc_governance.sorted_string_agg('privilege', "', '") }}
-        || ' ON ' || securable_type || ' ' || quoted_name
-        || ' TO ' || {{ uc_governance.quote_identifier_sql('principal_name') }} as statement,
-        'declared in the grants seed; not granted yet' as reason
-    from to_grant
-    group by securable_type, securable_name, quoted_name, principal_name
+    {{ uc_governance._privilege_statement_rows(
+        3, 'grant', 'GRANT', 'TO', 'to_grant', 'declared in the grants seed; not granted yet') }}
 
 ),
 
@@ -323,4 +306,27 @@ select * from final
 {%- if only_changes %}
 where statement is not null
 {%- endif %}
+{% endmacro %}
+
+
+{#- Plan rows for GRANT or REVOKE: one statement per securable and principal from `relation`
+    (columns securable_type, securable_name, quoted_name, principal_name, privilege), carrying
+    all of that principal's privileges, sorted. -#}
+{% macro _privilege_statement_rows(step, action, verb, preposition, relation, reason) %}
+    {%- set privileges = uc_governance.sorted_string_agg('privilege', "', '") %}
+    select
+        {{ step }} as plan_step,
+        '{{ action }}' as action,
+        securable_type,
+        securable_name,
+        principal_name as principal,
+        {{ privileges }} as privileges,
+        count(*) as privilege_count,
+        '{{ verb }} ' || {{ privileges }}
+        || ' ON ' || securable_type || ' ' || quoted_name
+        || ' {{ preposition }} ' || {{ uc_governance.quote_identifier_sql('principal_name') }}
+        as statement,
+        '{{ reason }}' as reason
+    from {{ relation }}
+    group by securable_type, securable_name, quoted_name, principal_name
 {% endmacro %}
