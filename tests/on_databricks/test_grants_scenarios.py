@@ -229,3 +229,23 @@ def test_every_clause_and_hostile_names_reach_databricks_quoted(harnessed: Harne
     assert harnessed.grants("CATALOG", "sandbox") == {(hostile, "BROWSE"), (hostile, "USE CATALOG")}
     assert harnessed.workspace.get("CATALOG", "sandbox").comment == "it's a \\ sandbox"
     assert harnessed.workspace.find("CATALOG", "production") is not None  # not dropped
+
+
+def test_a_failing_statement_stops_apply_and_says_which(harnessed: Harnessed):
+    # declared in the seeds but never provisioned in the account (SCIM has not pushed it)
+    append_seed_lines(harnessed.project, "groups", "auditors,x,x,")
+    append_seed_lines(harnessed.project, "grants", "CATALOG,production,auditors,BROWSE,false,x")
+    run = harnessed.dbt("build")
+    assert not run.dbt_success
+    sent = governance(run)
+    failing = "GRANT BROWSE ON CATALOG `production` TO `auditors`"
+    assert sent == FIRST_APPLY[
+        : FIRST_APPLY.index("GRANT USE CATALOG ON CATALOG `production` TO `data-analysts`")
+    ] + [failing]
+    assert f"uc_governance apply (7/21): {failing}" in run.logs
+    assert "PRINCIPAL_DOES_NOT_EXIST" in run.logs
+    # what did land stays; the next run picks up where this one stopped
+    harnessed.workspace.add_group("auditors")
+    rerun = harnessed.dbt("build").assert_ok()
+    assert governance(rerun)[0] == failing
+    assert governance(rerun)[1:] == FIRST_APPLY[len(sent) - 1 :]
