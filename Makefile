@@ -52,7 +52,7 @@ dbt-test: install  ## dbt build with all tests on target local
 	$(DBT) docs generate --target local
 
 pytest: install  ## every pytest suite (DuckDB, the offline Databricks harness, scripts)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 test: lint dbt-test pytest  ## everything CI runs
 
