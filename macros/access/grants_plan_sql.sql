@@ -19,7 +19,7 @@ declared as (
 
 live_securables as (
 
-    select * from {{ live_securables }}
+    select * from {{ live_securables }} as live_state
 
 ),
 
