@@ -170,6 +170,10 @@ def test_malformed_seed_stops_the_run_with_zero_statements_sent(harnessed: Harne
     # the invalid file itself was never loaded, and nothing touched the managed catalog
     assert not any("`grants`" in s.sql and s.kind != "read" for s in run.statements)
     assert not any("production" in s.sql.lower() for s in run.writes)
+    # every write went to dbt's own working schema, and the invalid seed was not among them
+    written = {s.target.name for s in run.writes}
+    assert written and all(name.startswith("main.uc_governance") for name in written)
+    assert "main.uc_governance.grants" not in written
     assert harnessed.workspace.find("CATALOG", "production") is None
 
 
