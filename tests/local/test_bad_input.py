@@ -130,6 +130,15 @@ CROSS_SEED_CASES = {
             "is not a privilege of TABLE",
         ],
     ),
+    "service principal by display name": (
+        ["CATALOG,production,production-etl-pipeline,USE CATALOG,false,x"],
+        [
+            GRANTS,
+            "value 'production-etl-pipeline'",
+            "is the display name of a service principal;"
+            " grants name it by application id 6f1c9a52-2b1e-4c3d-9a7e-5d2f1b0c8e47",
+        ],
+    ),
     "unknown privilege": (
         ["CATALOG,production,data-analysts,READ EVERYTHING,false,x"],
         [GRANTS, "value 'READ EVERYTHING'", "is not a privilege of CATALOG"],

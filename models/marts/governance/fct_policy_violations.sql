@@ -37,6 +37,12 @@ securable_types as (
 
 ),
 
+service_principals as (
+
+    select * from {{ ref('stg_policy__service_principals') }}
+
+),
+
 grant_unknown_type as (
 
     select
@@ -115,11 +121,20 @@ grant_undeclared_principal as (
         'principal' as column_name,
         grants.principal as offending_value,
         'principal_not_declared' as rule_name,
-        'is not a declared group (' || '{{ uc_governance.seed_path("groups") }}'
-        || '), a user email or a service principal application id' as message
+        case
+            when service_principals.application_id is not null
+                then
+                    'is the display name of a service principal; grants name it by application id '
+                    || service_principals.application_id
+            else
+                'is not a declared group (' || '{{ uc_governance.seed_path("groups") }}'
+                || '), a user email or a service principal application id'
+        end as message
     from grants
     left join principals
         on grants.principal_key = principals.principal_key
+    left join service_principals
+        on grants.principal_key = lower(service_principals.display_name)
     where
         principals.principal_key is null
         and not {{ uc_governance.looks_like_user_or_service_principal_sql('grants.principal_key') }}
