@@ -171,14 +171,19 @@ def parse_show_grants(sql: str) -> ShowGrantsStmt:
     return ShowGrantsStmt(principal, securable)
 
 
-def parse_owner(sql: str) -> OwnerStmt:
-    """Parse ``ALTER <type> name [SET] OWNER TO principal``."""
+def _alter_target(sql: str) -> tuple[TokenStream, str, tuple[str, ...]]:
+    """Parse the ``ALTER <type> name`` prefix; return the stream positioned after the name."""
     stream = TokenStream(tokenize(sql))
     stream.expect_words("ALTER")
     securable_type, written = _securable_type(stream)
     if not written or securable_type is None:
         raise ValueError("expected a securable type after ALTER")
-    parts = stream.dotted_name()
+    return stream, securable_type, stream.dotted_name()
+
+
+def parse_owner(sql: str) -> OwnerStmt:
+    """Parse ``ALTER <type> name [SET] OWNER TO principal``."""
+    stream, securable_type, parts = _alter_target(sql)
     stream.accept_words("SET")
     stream.expect_words("OWNER", "TO")
     principal = _principal(stream)
@@ -229,12 +234,7 @@ def _key_values(stream: TokenStream) -> dict[str, str]:
 
 def parse_tags(sql: str) -> TagStmt:
     """Parse ``ALTER <type> name [ALTER COLUMN c] SET TAGS ('k' = 'v', ...)`` / UNSET TAGS."""
-    stream = TokenStream(tokenize(sql))
-    stream.expect_words("ALTER")
-    securable_type, written = _securable_type(stream)
-    if not written or securable_type is None:
-        raise ValueError("expected a securable type after ALTER")
-    parts = stream.dotted_name()
+    stream, securable_type, parts = _alter_target(sql)
     column = None
     if stream.accept_words("ALTER", "COLUMN") or stream.accept_words("ALTER"):
         column = stream.identifier()
