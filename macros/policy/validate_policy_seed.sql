@@ -84,6 +84,11 @@
                         'allow_all_privileges': 'boolean', 'reason': 'text'},
             'key': ['securable_type', 'securable_name', 'principal', 'privilege'],
         },
+        'column_classifications': {
+            'columns': {'table_name': 'securable_name', 'column_name': 'name',
+                        'classification': 'name', 'mask_rule': 'optional_name', 'reason': 'text'},
+            'key': ['table_name', 'column_name'],
+        },
     }) }}
 {% endmacro %}
 
