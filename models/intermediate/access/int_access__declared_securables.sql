@@ -16,7 +16,7 @@ securable_types as (
 
 principals as (
 
-    select * from {{ ref('int_principals__declared') }}
+    select * from {{ ref('int_access__declared_principals') }}
 
 ),
 

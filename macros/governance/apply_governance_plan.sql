@@ -1,9 +1,10 @@
 {#- Post-hook of governance_apply_log, and the only macro that sends governance statements.
-    Reads the plan, lists every revoke, refuses a plan whose revokes exceed the configured
-    threshold (before anything is sent), then sends each statement in plan order and stops at the
-    first failure. On a target that cannot enforce grants (local) or with uc_governance_apply
-    false it sends nothing and says so. Returns the insert of the log rows into `log_relation`
-    (an empty string when there is nothing to log). -#}
+    Reads the plan, lists every destructive statement (revokes; later drops of masks, filters and
+    tags), refuses a plan whose destructive changes exceed the configured threshold (before
+    anything is sent), then sends each statement in plan order and stops at the first failure.
+    On a target that cannot enforce grants (local) or with uc_governance_apply false it sends
+    nothing and says so. Returns the insert of the log rows into `log_relation` (an empty string
+    when there is nothing to log). -#}
 {% macro apply_governance_plan(plan_relation, log_relation) %}
     {%- if not execute -%}
         {{ return('') }}
@@ -11,34 +12,35 @@
     {%- set settings = uc_governance.uc_governance_config() -%}
     {%- set query -%}
         select plan_order, plan_key, action, securable_type, securable_name, principal,
-            privileges, privilege_count, statement
+            privileges, privilege_count, destructive_count, statement
         from {{ plan_relation }}
         where statement is not null
         order by plan_order
     {%- endset -%}
     {%- set steps = run_query(query).rows -%}
-    {%- set revokes = [] -%}
+    {%- set destructive = [] -%}
     {%- set counts = {} -%}
     {%- for step in steps -%}
         {%- do counts.update({step['action']: counts.get(step['action'], 0) + 1}) -%}
-        {%- if step['action'] == 'revoke' -%}
-            {%- do revokes.append(step) -%}
+        {%- if step['destructive_count'] | int > 0 -%}
+            {%- do destructive.append(step) -%}
         {%- endif -%}
     {%- endfor -%}
-    {%- set revoked_privileges = revokes | sum(attribute='privilege_count') -%}
+    {%- set removed = destructive | sum(attribute='destructive_count') | int -%}
     {%- set summary = [] -%}
     {%- for action, count in counts | dictsort -%}
         {%- do summary.append(count ~ ' ' ~ action) -%}
     {%- endfor -%}
     {{ log('uc_governance plan: ' ~ steps | length ~ ' statement(s)'
         ~ (' (' ~ summary | join(', ') ~ ')' if summary else ', nothing to change'), info=True) }}
-    {%- for step in revokes -%}
-        {{ log('uc_governance plan revokes: ' ~ step['statement'], info=True) }}
+    {%- for step in destructive -%}
+        {{ log('uc_governance plan ' ~ ('revokes' if step['action'] == 'revoke' else 'removes')
+            ~ ': ' ~ step['statement'], info=True) }}
     {%- endfor -%}
-    {%- if revoked_privileges > settings['max_revokes'] and not settings['allow_mass_revoke'] -%}
+    {%- if removed > settings['max_revokes'] and not settings['allow_mass_revoke'] -%}
         {{ exceptions.raise_compiler_error(
-            'uc_governance: refusing to apply: the plan revokes ' ~ revoked_privileges
-            ~ ' privilege(s) in ' ~ revokes | length ~ ' statement(s), more than uc_governance_max_revokes = '
+            'uc_governance: refusing to apply: the plan revokes ' ~ removed
+            ~ ' privilege(s) in ' ~ destructive | length ~ ' statement(s), more than uc_governance_max_revokes = '
             ~ settings['max_revokes'] ~ '. Nothing was sent. Review the revokes listed above (or '
             ~ 'dbt show --select governance_plan) and, if they are intended, run again with '
             ~ "--vars '{uc_governance_allow_mass_revoke: true}'.") }}
@@ -70,7 +72,7 @@
     {%- if steps | length == 0 -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set literal = uc_governance.string_literal -%}
+    {%- set literal = uc_governance.string_literal_sql -%}
     {%- set rows = [] -%}
     {%- for step in steps -%}
         {%- set values = [

@@ -10,7 +10,7 @@
         union all
         select 'grants', count(*) from {{ ref('stg_policy__grants') }}
         union all
-        select 'policy violations', count(*) from {{ ref('fct_policy_violations') }}
+        select 'policy violations', count(*) from {{ ref('policy_violations') }}
     {%- endset -%}
     {%- set plan_query -%}
         select action, count(*) as n, sum(privilege_count) as privileges

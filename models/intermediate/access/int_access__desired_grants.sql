@@ -10,13 +10,13 @@ grants as (
 
 securables as (
 
-    select * from {{ ref('int_securables__declared') }}
+    select * from {{ ref('int_access__declared_securables') }}
 
 ),
 
 principals as (
 
-    select * from {{ ref('int_principals__declared') }}
+    select * from {{ ref('int_access__declared_principals') }}
 
 ),
 
