@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 EXIT_CLEAN = 0
 EXIT_DRIFT = 1
 EXIT_ERROR = 2
 REDACTED = "***"
+# JSON fields that carry a secret in Databricks answers, masked in logs even before the value
+# is known (the SDK logs an OAuth secret's creation answer before ucgov sees it).
+_SECRET_FIELDS = re.compile(r'("(?:secret|token_value|string_value|bytes_value)"\s*:\s*)"[^"]*"')
 
 
 class UcgovError(Exception):
@@ -57,10 +61,9 @@ class Redactor(logging.Filter):
         return text
 
     def filter(self, record: logging.LogRecord) -> bool:
-        """Rewrite a log record's message without the secret values."""
-        if self._values:
-            record.msg = self(record.getMessage())
-            record.args = ()
+        """Rewrite a log record's message without secret values or secret JSON fields."""
+        record.msg = _SECRET_FIELDS.sub(rf'\1"{REDACTED}"', self(record.getMessage()))
+        record.args = ()
         return True
 
 

@@ -50,6 +50,7 @@ class IdentityApis:
         self.workspace_groups: dict[str, dict[str, Any]] = {}
         self.account_groups: dict[str, dict[str, Any]] = {}
         self.sp_secrets: dict[str, list[dict[str, Any]]] = {}
+        self.sp_secret_values: list[str] = []  # every OAuth secret handed out, for assertions
         self._ids = 10_000
         acct = r"/api/2\.0/accounts/[^/]+/scim/v2/Groups"
         sps = r"/api/2\.0/preview/scim/v2/ServicePrincipals"
@@ -135,6 +136,7 @@ class IdentityApis:
         value = "dose" + secrets.token_hex(16)
         record = {"id": secret_id, "status": "ACTIVE", "secret_hash": value[-4:]}
         self.sp_secrets.setdefault(sp_id, []).append(record)
+        self.sp_secret_values.append(value)
         return {**record, "secret": value}
 
     def list_sp_secrets(self, query: dict[str, str], body: Any, sp_id: str) -> dict[str, Any]:
