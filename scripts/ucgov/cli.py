@@ -199,5 +199,174 @@ def apply(
     return EXIT_CLEAN
 
 
+# -- tokens ---------------------------------------------------------------------------------
+@main.group(context_settings=OPTIONS)
+def tokens() -> None:
+    """Personal access tokens (§3.4)."""
+
+
+@tokens.command(context_settings=OPTIONS)
+@click.option(
+    "--within-days",
+    default=30,
+    show_default=True,
+    type=click.IntRange(0, 3650),
+    help="Flag tokens expiring within this many days.",
+)
+@click.option(
+    "--max-age-days",
+    type=click.IntRange(1, 3650),
+    help="Policy lifetime (default: the settings file's, else 90).",
+)
+@click.option(
+    "--settings",
+    "settings_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read the token policy from this settings file.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the audit as JSON.")
+@click.pass_context
+@guarded
+def audit(
+    ctx: click.Context,
+    within_days: int,
+    max_age_days: int | None,
+    settings_file: Path | None,
+    as_json: bool,
+) -> int:
+    """Tokens expiring soon, without expiry, older than the policy, or without comment, per owner.
+
+    Exit 1 when any token has a finding.
+    """
+    from datetime import UTC, datetime
+
+    from ucgov.connect import call, workspace_client
+    from ucgov.desired import load
+    from ucgov.render import console, table
+    from ucgov.tokens import TokenPolicyCheck, per_owner
+    from ucgov.tokens import audit as run_audit
+
+    lifetime, comment_required = 90, True
+    if settings_file is not None:
+        policy = load(settings_file).token_policy
+        if policy is not None:
+            lifetime = policy.max_lifetime_days or lifetime
+            comment_required = policy.comment_required
+    check = TokenPolicyCheck(within_days, max_age_days or lifetime, comment_required)
+    w = workspace_client(ctx.obj["profile"])
+    _progress()("token list")
+    listed = call("the token list", lambda: list(w.token_management.list()))
+    reports = run_audit(listed, check, datetime.now(tz=UTC))
+    owners = per_owner(reports)
+    flagged = [r for r in reports if r.findings]
+    if as_json:
+        from dataclasses import asdict
+
+        click.echo(
+            json.dumps(
+                {"policy": asdict(check), "tokens": [asdict(r) for r in reports], "owners": owners},
+                indent=2,
+            )
+        )
+    else:
+        out = console()
+        out.print(
+            table(
+                f"Tokens with findings ({len(flagged)} of {len(reports)})",
+                ("owner", "token id", "comment", "created", "expires", "findings"),
+                (
+                    (
+                        r.owner,
+                        r.token_id,
+                        r.comment or "-",
+                        r.created,
+                        r.expires,
+                        ", ".join(r.findings),
+                    )
+                    for r in flagged
+                ),
+                (
+                    "red" if "no expiry" in r.findings or "expired" in r.findings else "yellow"
+                    for r in flagged
+                ),
+            )
+        )
+        out.print(
+            table(
+                "Per owner",
+                ("owner", "tokens", "with findings"),
+                ((o, str(c["tokens"]), str(c["with_findings"])) for o, c in owners.items()),
+            )
+        )
+    return EXIT_DRIFT if flagged else EXIT_CLEAN
+
+
+# -- groups ---------------------------------------------------------------------------------
+@main.group(context_settings=OPTIONS)
+def groups() -> None:
+    """Account groups of the policy seed (SCIM)."""
+
+
+@groups.command(context_settings=OPTIONS)
+@click.option("--check", is_flag=True, help="Only report drift (exit 1 when a group is missing).")
+@click.option(
+    "--seed",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("seeds/policy/groups.csv"),
+    show_default=True,
+    help="The groups seed.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+@guarded
+def sync(ctx: click.Context, check: bool, seed: Path, as_json: bool) -> int:
+    """Compare the groups seed with the account's groups; without --check, create missing ones.
+
+    Membership is never changed: for groups whose idp_group is set, the IdP owns the members.
+    """
+    from dataclasses import asdict
+
+    from ucgov.connect import account_client, call, explain
+    from ucgov.groups import compare, read_seed
+    from ucgov.render import console, table
+    from ucgov.state import read_account_groups
+
+    declared = read_seed(seed)
+    account = account_client(ctx.obj["account_profile"])
+    _progress()("account groups")
+    report = compare(declared, call("the account groups", read_account_groups, account))
+    missing = [d for d in report if d.status == "missing"]
+    created = []
+    if not check:
+        for i, drift in enumerate(missing):
+            _progress()(f"[{i + 1}/{len(missing)}] create group {drift.group}")
+            try:
+                account.groups.create(display_name=drift.group)
+            except DatabricksError as error:
+                raise UcgovError(
+                    f"creating group {drift.group!r} failed: {explain(error)}; "
+                    f"{i} created before it"
+                ) from None
+            created.append(drift.group)
+    if as_json:
+        click.echo(
+            json.dumps({"groups": [asdict(d) for d in report], "created": created}, indent=2)
+        )
+    else:
+        styles = {"missing": "red", "extra": "yellow", "idp-owned": "cyan", "in sync": "green"}
+        out = console()
+        out.print(
+            table(
+                f"Groups of {seed} against the account",
+                ("group", "status", "detail"),
+                ((d.group, d.status, d.detail) for d in report),
+                (styles[d.status] for d in report),
+            )
+        )
+        if created:
+            out.print(f"Created {len(created)} group(s).")
+    return EXIT_DRIFT if missing and check else EXIT_CLEAN
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
