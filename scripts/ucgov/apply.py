@@ -12,14 +12,19 @@ from typing import Any, TextIO
 
 from databricks.sdk.errors import DatabricksError
 from databricks.sdk.service import settings as sdk_settings
+from databricks.sdk.service.billing import (
+    CreateLogDeliveryConfigurationParams,
+    LogDeliveryConfigStatus,
+)
 from databricks.sdk.service.compute import ClusterPolicyAccessControlRequest
 from databricks.sdk.service.iam import Patch, PatchOp, PatchSchema
 from databricks.sdk.service.settings import ListType, TokenAccessControlRequest
+from databricks.sdk.service.sql import AlertV2
 
 from ucgov.catalog import WORKSPACE_SETTINGS
 from ucgov.connect import explain
 from ucgov.errors import REDACT, InputError, UcgovError
-from ucgov.plan import Change, Plan
+from ucgov.plan import ALERT_MASK, Change, Plan
 
 Progress = Callable[[str], None]
 
@@ -181,11 +186,31 @@ class Applier:
         value = REDACT.add(made.secret or "")
         self.w.secrets.put_secret(c.arg("scope"), c.arg("key"), string_value=value)
 
+    def _alert_create(self, c: Change) -> None:
+        self.w.alerts_v2.create_alert(AlertV2.from_dict(c.arg("body")))
+
+    def _alert_update(self, c: Change) -> None:
+        self.w.alerts_v2.update_alert(
+            c.arg("alert_id"), AlertV2.from_dict(c.arg("body")), ALERT_MASK
+        )
+
+    def _log_delivery_create(self, c: Change) -> None:
+        params = CreateLogDeliveryConfigurationParams.from_dict(c.arg("params"))
+        self._account().log_delivery.create(params)
+
+    def _log_delivery_status(self, c: Change) -> None:
+        self._account().log_delivery.patch_status(
+            c.arg("config_id"), LogDeliveryConfigStatus(c.arg("status"))
+        )
+
+    def _account(self) -> Any:
+        if self.account is None:
+            raise UcgovError("this change needs account access (--account-profile or env vars)")
+        return self.account
+
     def _sp_group_add(self, c: Change) -> None:
         sp_id = self._id("sp", c.arg("name"), c.arg("sp_id"))
-        if self.account is None:
-            raise UcgovError("adding a service principal to an account group needs account access")
-        self.account.groups.patch(
+        self._account().groups.patch(
             c.arg("group_id"),
             operations=[Patch(op=PatchOp.ADD, path="members", value=[{"value": sp_id}])],
             schemas=[PatchSchema.URN_IETF_PARAMS_SCIM_API_MESSAGES_2_0_PATCH_OP],

@@ -18,7 +18,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from ucgov.errors import InputError
-from ucgov.schema import SCHEMA
+from ucgov.schema import ALERT_OPERATORS, SCHEMA
 
 IP_ENTRY_LIMIT = 1000  # Databricks: allow + block lists hold at most 1,000 addresses/ranges
 
@@ -90,6 +90,36 @@ class ServicePrincipal:
 
 
 @dataclass(frozen=True)
+class Alert:
+    """A SQL alert (§8.2) over an audit model, with its schedule and destinations."""
+
+    name: str
+    query: str
+    warehouse_id: str
+    column: str
+    aggregation: str | None
+    op: str  # the API's ComparisonOperator name
+    threshold: float
+    cron: str
+    timezone: str
+    notify_users: tuple[str, ...] = ()
+    notify_destinations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LogDelivery:
+    """An account audit log delivery configuration (§6.1)."""
+
+    name: str
+    credentials_id: str
+    storage_configuration_id: str
+    path_prefix: str | None = None
+    start_month: str | None = None
+    workspace_ids: tuple[int, ...] = ()
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
 class Desired:
     """Everything the file declares; an area that is None is not managed at all."""
 
@@ -101,11 +131,15 @@ class Desired:
     cluster_policies: tuple[ClusterPolicy, ...] | None = None
     secret_scopes: tuple[SecretScope, ...] | None = None
     service_principals: tuple[ServicePrincipal, ...] | None = None
+    alerts: tuple[Alert, ...] | None = None
+    log_delivery: tuple[LogDelivery, ...] | None = None
 
     @property
     def needs_account(self) -> bool:
-        """Whether an account client is needed (service principals joining account groups)."""
-        return any(sp.groups for sp in self.service_principals or ())
+        """Whether an account client is needed (account groups, log delivery)."""
+        return self.log_delivery is not None or any(
+            sp.groups for sp in self.service_principals or ()
+        )
 
 
 def _path(parts: Iterable[Any]) -> str:
@@ -148,6 +182,8 @@ def parse(data: Any, source: str) -> Desired:
         cluster_policies=_maybe(data, "cluster_policies", _cluster_policy),
         secret_scopes=_maybe(data, "secret_scopes", _scope),
         service_principals=_maybe(data, "service_principals", _service_principal),
+        alerts=_maybe(data, "alerts", _alert),
+        log_delivery=_maybe(data, "log_delivery", _log_delivery),
     )
     check(desired, data)
     return desired
@@ -210,6 +246,34 @@ def _service_principal(raw: dict[str, Any]) -> ServicePrincipal:
     )
 
 
+def _alert(raw: dict[str, Any]) -> Alert:
+    return Alert(
+        raw["name"],
+        raw["query"],
+        raw["warehouse_id"],
+        raw["column"],
+        raw.get("aggregation"),
+        ALERT_OPERATORS[raw["op"]],
+        float(raw["threshold"]),
+        raw["schedule"]["cron"],
+        raw["schedule"]["timezone"],
+        tuple(raw.get("notify_users", ())),
+        tuple(raw.get("notify_destinations", ())),
+    )
+
+
+def _log_delivery(raw: dict[str, Any]) -> LogDelivery:
+    return LogDelivery(
+        raw["name"],
+        raw["credentials_id"],
+        raw["storage_configuration_id"],
+        raw.get("path_prefix"),
+        raw.get("start_month"),
+        tuple(raw.get("workspace_ids", ())),
+        raw.get("enabled", True),
+    )
+
+
 def network(value: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
     """An address or CIDR range, strict (no host bits set outside the prefix)."""
     return ipaddress.ip_network(value, strict=True)
@@ -259,6 +323,8 @@ def check(desired: Desired, data: dict[str, Any]) -> None:
         ("cluster_policies", desired.cluster_policies),
         ("secret_scopes", desired.secret_scopes),
         ("service_principals", desired.service_principals),
+        ("alerts", desired.alerts),
+        ("log_delivery", desired.log_delivery),
     ):
         names = [item.name for item in items or ()]
         for i, name in enumerate(names):

@@ -14,7 +14,14 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ucgov.catalog import WORKSPACE_SETTINGS
-from ucgov.desired import IP_ENTRY_LIMIT, Desired, IpList, operators_locked_out
+from ucgov.desired import (
+    IP_ENTRY_LIMIT,
+    Alert,
+    Desired,
+    IpList,
+    LogDelivery,
+    operators_locked_out,
+)
 from ucgov.errors import InputError
 from ucgov.state import Current
 
@@ -92,7 +99,17 @@ def compute_plan(desired: Desired, current: Current, options: Options = Options(
     """Compare file and workspace, area by area; raises ``InputError`` when a guard rail refuses."""
     changes: list[Change] = []
     notes: list[Note] = []
-    for area in (_ip_plan, _token_plan, _settings_plan, _policy_plan, _scope_plan, _sp_plan):
+    areas = (
+        _ip_plan,
+        _token_plan,
+        _settings_plan,
+        _policy_plan,
+        _scope_plan,
+        _sp_plan,
+        _alert_plan,
+        _log_delivery_plan,
+    )
+    for area in areas:
         area_changes, area_notes = area(desired, current, options)
         changes += area_changes
         notes += area_notes
@@ -539,4 +556,144 @@ def _sp_plan(desired: Desired, current: Current, options: Options) -> Area:
             )
         else:
             notes.append(Note(area, have.name, "not in the file: kept (--allow-delete deletes)"))
+    return changes, notes
+
+
+def alert_body(alert: Alert) -> dict[str, Any]:
+    """The AlertsV2 API body for a declared alert."""
+    source: dict[str, Any] = {"name": alert.column}
+    if alert.aggregation:
+        source["aggregation"] = alert.aggregation
+    evaluation: dict[str, Any] = {
+        "source": source,
+        "comparison_operator": alert.op,
+        "threshold": {"value": {"double_value": alert.threshold}},
+    }
+    subscriptions = [{"user_email": u} for u in alert.notify_users]
+    subscriptions += [{"destination_id": d} for d in alert.notify_destinations]
+    if subscriptions:
+        evaluation["notification"] = {"subscriptions": subscriptions}
+    return {
+        "display_name": alert.name,
+        "query_text": alert.query,
+        "warehouse_id": alert.warehouse_id,
+        "evaluation": evaluation,
+        "schedule": {"quartz_cron_schedule": alert.cron, "timezone_id": alert.timezone},
+    }
+
+
+def differing_keys(have: dict[str, Any], want: dict[str, Any]) -> list[str]:
+    """Top-level keys of ``want`` whose value ``have`` does not hold (extra keys in ``have``,
+    such as ids and timestamps the API adds, are ignored)."""
+
+    def holds(h: Any, w: Any) -> bool:
+        if isinstance(w, dict):
+            return isinstance(h, dict) and all(holds(h.get(k), v) for k, v in w.items())
+        return h == w
+
+    return [key for key, value in want.items() if not holds(have.get(key), value)]
+
+
+ALERT_MASK = "display_name,query_text,warehouse_id,evaluation,schedule"
+
+
+def _alert_plan(desired: Desired, current: Current, options: Options) -> Area:
+    if desired.alerts is None or current.alerts is None:
+        return [], []
+    area = "alerts"
+    changes: list[Change] = []
+    now = {a.name: a for a in current.alerts}
+    for alert in desired.alerts:
+        body = alert_body(alert)
+        have = now.get(alert.name)
+        if have is None:
+            changes.append(
+                Change(
+                    area,
+                    "create",
+                    alert.name,
+                    f"{alert.column} {alert.op} {alert.threshold:g}",
+                    "alert_create",
+                    _args(body=body),
+                )
+            )
+            continue
+        differing = differing_keys(have.body, body)
+        if differing:
+            changes.append(
+                Change(
+                    area,
+                    "update",
+                    alert.name,
+                    f"changed: {', '.join(differing)}",
+                    "alert_update",
+                    _args(alert_id=have.alert_id, body=body),
+                )
+            )
+    return changes, []
+
+
+def log_delivery_params(spec: LogDelivery) -> dict[str, Any]:
+    """The create parameters of an audit log delivery configuration (status aside)."""
+    params: dict[str, Any] = {
+        "config_name": spec.name,
+        "log_type": "AUDIT_LOGS",
+        "output_format": "JSON",
+        "credentials_id": spec.credentials_id,
+        "storage_configuration_id": spec.storage_configuration_id,
+    }
+    if spec.path_prefix:
+        params["delivery_path_prefix"] = spec.path_prefix
+    if spec.start_month:
+        params["delivery_start_time"] = spec.start_month
+    if spec.workspace_ids:
+        params["workspace_ids_filter"] = list(spec.workspace_ids)
+    return params
+
+
+def _log_delivery_plan(desired: Desired, current: Current, options: Options) -> Area:
+    if desired.log_delivery is None or current.log_delivery is None:
+        return [], []
+    area = "log_delivery"
+    changes: list[Change] = []
+    notes: list[Note] = []
+    now = {c.name: c for c in current.log_delivery}
+    for spec in desired.log_delivery:
+        params = log_delivery_params(spec)
+        status = "ENABLED" if spec.enabled else "DISABLED"
+        have = now.get(spec.name)
+        if have is None:
+            changes.append(
+                Change(
+                    area,
+                    "create",
+                    spec.name,
+                    f"AUDIT_LOGS JSON to {spec.storage_configuration_id} ({status})",
+                    "log_delivery_create",
+                    _args(params={**params, "status": status}),
+                )
+            )
+            continue
+        differing = differing_keys(have.body, params)
+        if differing:
+            notes.append(
+                Note(
+                    area,
+                    spec.name,
+                    f"differs in {', '.join(differing)}; Databricks cannot edit a log delivery "
+                    "configuration: disable it and declare one with a new name",
+                    drift=True,
+                )
+            )
+        if have.body.get("status") != status:
+            changes.append(
+                Change(
+                    area,
+                    "update",
+                    spec.name,
+                    f"status {have.body.get('status')} -> {status}",
+                    "log_delivery_status",
+                    _args(config_id=have.config_id, status=status),
+                )
+            )
     return changes, notes

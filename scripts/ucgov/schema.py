@@ -11,6 +11,15 @@ SECRET_NAME = {"type": "string", "pattern": r"^[A-Za-z0-9_\-.@]{1,128}$"}
 ENV_NAME = {"type": "string", "pattern": r"^[A-Za-z_][A-Za-z0-9_]*$"}
 PRINCIPALS = {"type": "array", "items": NAME, "uniqueItems": True}
 CIDRS = {"type": "array", "items": {"type": "string", "maxLength": 64}}
+# The file's comparison operators and the AlertsV2 API's names for them.
+ALERT_OPERATORS = {
+    ">": "GREATER_THAN",
+    ">=": "GREATER_THAN_OR_EQUAL",
+    "<": "LESS_THAN",
+    "<=": "LESS_THAN_OR_EQUAL",
+    "==": "EQUAL",
+    "!=": "NOT_EQUAL",
+}
 
 
 def _object(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -101,6 +110,68 @@ SCHEMA: dict[str, Any] = _object(
                     },
                 },
                 ("name",),
+            ),
+        },
+        "alerts": {
+            "type": "array",
+            "items": _object(
+                {
+                    "name": NAME,
+                    "query": {"type": "string", "minLength": 1, "maxLength": 10000},
+                    "warehouse_id": {"type": "string", "pattern": r"^[0-9a-f]{16}$"},
+                    "column": NAME,
+                    "aggregation": {
+                        "enum": [
+                            "SUM",
+                            "COUNT",
+                            "COUNT_DISTINCT",
+                            "AVG",
+                            "MEDIAN",
+                            "MIN",
+                            "MAX",
+                            "STDDEV",
+                        ]
+                    },
+                    "op": {"enum": list(ALERT_OPERATORS)},
+                    "threshold": {"type": "number"},
+                    "schedule": _object(
+                        {
+                            "cron": {"type": "string", "minLength": 1},
+                            "timezone": {"type": "string", "minLength": 1},
+                        },
+                        ("cron", "timezone"),
+                    ),
+                    "notify_users": {
+                        "type": "array",
+                        "items": {
+                            "type": "string",
+                            "format": "email",
+                            "pattern": "^[^@\\s]+@[^@\\s]+$",
+                        },
+                        "uniqueItems": True,
+                    },
+                    "notify_destinations": {"type": "array", "items": NAME, "uniqueItems": True},
+                },
+                ("name", "query", "warehouse_id", "column", "op", "threshold", "schedule"),
+            ),
+        },
+        "log_delivery": {
+            "type": "array",
+            "items": _object(
+                {
+                    "name": NAME,
+                    "credentials_id": NAME,
+                    "storage_configuration_id": NAME,
+                    "path_prefix": {"type": "string", "pattern": r"^[A-Za-z0-9_\-./]{1,128}$"},
+                    "start_month": {"type": "string", "pattern": r"^20[0-9]{2}-(0[1-9]|1[0-2])$"},
+                    "workspace_ids": {
+                        "type": "array",
+                        "items": {"type": "integer", "minimum": 1},
+                        "uniqueItems": True,
+                    },
+                    "enabled": {"type": "boolean"},
+                },
+                ("name", "credentials_id", "storage_configuration_id"),
             ),
         },
         "service_principals": {

@@ -65,6 +65,24 @@ class GroupNow:
 
 
 @dataclass(frozen=True)
+class AlertNow:
+    """A SQL alert as the workspace has it (the API's dictionary form)."""
+
+    alert_id: str
+    name: str
+    body: dict[str, Any] = field(hash=False)
+
+
+@dataclass(frozen=True)
+class LogDeliveryNow:
+    """An account log delivery configuration (the API's dictionary form)."""
+
+    config_id: str
+    name: str
+    body: dict[str, Any] = field(hash=False)
+
+
+@dataclass(frozen=True)
 class Current:
     """What the workspace holds, for the areas the file manages (None: area not read)."""
 
@@ -76,6 +94,8 @@ class Current:
     scopes: tuple[ScopeNow, ...] | None = None
     service_principals: tuple[ServicePrincipalNow, ...] | None = None
     groups: tuple[GroupNow, ...] | None = None
+    alerts: tuple[AlertNow, ...] | None = None
+    log_delivery: tuple[LogDeliveryNow, ...] | None = None
 
 
 def principal_name(entry: Any) -> str:
@@ -133,6 +153,29 @@ def read_state(w: Any, desired: Desired, progress: Progress, account: Any = None
         scopes=_scopes(w, desired, progress),
         service_principals=_service_principals(w, desired, progress),
         groups=_groups(account, desired, progress),
+        alerts=_alerts(w, desired, progress),
+        log_delivery=_log_delivery(account, desired, progress),
+    )
+
+
+def _alerts(w: Any, desired: Desired, progress: Progress) -> tuple[AlertNow, ...] | None:
+    if desired.alerts is None:
+        return None
+    progress("SQL alerts")
+    return tuple(
+        AlertNow(a.id or "", a.display_name or "", a.as_dict()) for a in w.alerts_v2.list_alerts()
+    )
+
+
+def _log_delivery(
+    account: Any, desired: Desired, progress: Progress
+) -> tuple[LogDeliveryNow, ...] | None:
+    if account is None or desired.log_delivery is None:
+        return None
+    progress("log delivery configurations")
+    return tuple(
+        LogDeliveryNow(c.config_id or "", c.config_name or "", c.as_dict())
+        for c in account.log_delivery.list()
     )
 
 

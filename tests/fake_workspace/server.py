@@ -11,8 +11,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from .account_apis import AccountApis
 from .errors import ApiError
 from .identity_apis import IdentityApis
+from .sql_apis import SqlApis
 from .workspace_apis import WorkspaceApis
 
 TOKEN = "dapi-fake-workspace-token"  # noqa: S105 - the fake's only valid bearer token
@@ -79,6 +81,8 @@ class FakeWorkspace:
         self._routes: list[tuple[str, re.Pattern[str], Handler]] = []
         self.workspace = WorkspaceApis(self)
         self.identity = IdentityApis(self)
+        self.sql = SqlApis(self)
+        self.account = AccountApis(self)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.fake_workspace import FakeWorkspace
+from tests.fake_workspace import ACCOUNT_ID, FakeWorkspace
 from tests.fake_workspace.cli import EXAMPLE, run_ucgov, seed_policy_groups
 
 DB_PASSWORD = "pa55-Example-Database-Value"  # noqa: S105 - a test secret, must never be printed
@@ -60,6 +60,9 @@ def test_plan_of_the_shipped_example_on_a_fresh_workspace(fake: FakeWorkspace) -
         ("service_principals", "create", "production-etl-pipeline"),
         ("service_principals", "create", "production-etl-pipeline OAuth secret"),
         ("service_principals", "update", "production-etl-pipeline in data-engineers"),
+        ("alerts", "create", "High Failed Login Rate"),
+        ("alerts", "create", "After Hours Sensitive Data Access"),
+        ("log_delivery", "create", "audit-logs-to-s3"),
     ]
     assert fake.writes == []  # a plan never writes
     assert [n["target"] for n in plan["notes"]] == ["token permissions"]  # opt-in drift
@@ -73,7 +76,7 @@ def test_apply_sends_exactly_the_plan_and_a_second_apply_writes_nothing(
     fake.clear_requests()
     result = run_ucgov(fake, "settings", "apply", "--yes", str(EXAMPLE), env=SECRET_ENV)
     assert result.exit_code == 0, result.output
-    assert "Applied 25 change(s)." in result.stdout
+    assert "Applied 28 change(s)." in result.stdout
     assert _bodies(fake, "POST", "/api/2.0/ip-access-lists")[0] == {
         "label": "Corporate Office IPs",
         "list_type": "ALLOW",
@@ -134,6 +137,32 @@ def test_apply_sends_exactly_the_plan_and_a_second_apply_writes_nothing(
         "maxTokenLifetimeDays": "90",
     }
     assert fake.workspace.permissions["tokens"] == {}  # token permissions are opt-in
+    assert _bodies(fake, "POST", "/api/2.0/alerts")[0] == {
+        "display_name": "High Failed Login Rate",
+        "query_text": "select failure_count from main.uc_governance.failed_login_alerts",
+        "warehouse_id": "a1b2c3d4e5f60718",
+        "evaluation": {
+            "source": {"name": "failure_count", "aggregation": "MAX"},
+            "comparison_operator": "GREATER_THAN_OR_EQUAL",
+            "threshold": {"value": {"double_value": 10.0}},
+            "notification": {"subscriptions": [{"user_email": "security-team@example.com"}]},
+        },
+        "schedule": {"quartz_cron_schedule": "0 0/15 * * * ?", "timezone_id": "UTC"},
+    }
+    assert _bodies(fake, "POST", f"/api/2.0/accounts/{ACCOUNT_ID}/log-delivery") == [
+        {
+            "log_delivery_configuration": {
+                "config_name": "audit-logs-to-s3",
+                "log_type": "AUDIT_LOGS",
+                "output_format": "JSON",
+                "credentials_id": "11111111-2222-4333-8444-555555555555",
+                "storage_configuration_id": "66666666-7777-4888-8999-000000000000",
+                "delivery_path_prefix": "databricks-audit-logs",
+                "delivery_start_time": "2025-01",
+                "status": "ENABLED",
+            }
+        }
+    ]
 
     fake.clear_requests()
     again = run_ucgov(fake, "settings", "apply", "--yes", str(EXAMPLE), env=SECRET_ENV)
@@ -344,3 +373,62 @@ def test_a_secret_can_come_from_standard_input(tmp_path: Path, fake: FakeWorkspa
     assert result.exit_code == 0, result.output
     assert fake.workspace.secret_values[("app", "api-key")] == "from-stdin-value"
     assert "from-stdin-value" not in result.output
+
+
+def test_log_delivery_is_never_edited_only_enabled_or_disabled(
+    tmp_path: Path, fake: FakeWorkspace
+) -> None:
+    spec = {
+        "name": "audit",
+        "credentials_id": "cred-1",
+        "storage_configuration_id": "storage-1",
+        "start_month": "2025-01",
+    }
+    settings = _write(tmp_path, {"log_delivery": [spec]})
+    assert run_ucgov(fake, "settings", "apply", "--yes", settings).exit_code == 0
+    (config_id,) = fake.account.log_delivery
+    changed = _write(
+        tmp_path,
+        {"log_delivery": [{**spec, "storage_configuration_id": "storage-2", "enabled": False}]},
+    )
+    fake.clear_requests()
+    result = run_ucgov(fake, "settings", "apply", "--yes", changed)
+    assert result.exit_code == 0, result.output
+    assert [(r.method, r.path, r.body) for r in fake.writes] == [
+        (
+            "PATCH",
+            f"/api/2.0/accounts/{ACCOUNT_ID}/log-delivery/{config_id}",
+            {"status": "DISABLED"},
+        )
+    ]
+    assert "Databricks cannot edit a log delivery configuration" in result.stdout
+    assert fake.account.log_delivery[config_id]["storage_configuration_id"] == "storage-1"
+    assert (
+        run_ucgov(fake, "settings", "plan", changed).exit_code == 1
+    )  # the difference stays visible
+
+
+def test_an_alert_edited_in_the_ui_is_put_back(tmp_path: Path, fake: FakeWorkspace) -> None:
+    alert = {
+        "name": "Failed logins",
+        "query": "select failure_count from main.uc_governance.failed_login_alerts",
+        "warehouse_id": "0123456789abcdef",
+        "column": "failure_count",
+        "op": ">=",
+        "threshold": 10,
+        "schedule": {"cron": "0 0/15 * * * ?", "timezone": "UTC"},
+    }
+    settings = _write(tmp_path, {"alerts": [alert]})
+    assert run_ucgov(fake, "settings", "apply", "--yes", settings).exit_code == 0
+    (alert_id,) = fake.sql.alerts
+    fake.sql.alerts[alert_id]["evaluation"]["threshold"] = {"value": {"double_value": 1000.0}}
+    fake.clear_requests()
+    result = run_ucgov(fake, "settings", "apply", "--yes", settings)
+    assert result.exit_code == 0, result.output
+    (patch,) = fake.writes
+    assert (patch.method, patch.path) == ("PATCH", f"/api/2.0/alerts/{alert_id}")
+    assert patch.query == {
+        "update_mask": "display_name,query_text,warehouse_id,evaluation,schedule"
+    }
+    assert patch.body["evaluation"]["threshold"] == {"value": {"double_value": 10.0}}
+    assert "changed: evaluation" in result.stdout
