@@ -11,7 +11,7 @@ from ucgov.errors import REDACT
 from ucgov.plan import Plan
 
 ACTION_STYLE = {"create": "green", "update": "yellow", "delete": "red bold"}
-PIPE_WIDTH = 160  # wide enough that piped tables do not wrap
+PIPE_WIDTH = 120  # wide enough that piped tables do not wrap
 
 
 def console(stderr: bool = False) -> Console:
