@@ -129,3 +129,10 @@ def test_groups_sync_refuses_a_bad_seed_row(tmp_path: Path, fake: FakeWorkspace)
         in result.stderr
     )
     assert fake.requests == []
+
+
+def test_tables_are_coloured_on_a_terminal(fake: FakeWorkspace) -> None:
+    fake.workspace.add_token("bob@example.com", None, 400, None)
+    result = run_ucgov(fake, "tokens", "audit", env={"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
+    assert result.exit_code == 1
+    assert "\x1b[" in result.stdout  # styled rows
