@@ -25,6 +25,7 @@ class SettingSpec:
     on: Any = True
     off: Any = False
     guide: str = ""
+    one_way: bool = False  # Databricks cannot turn it off again once on
 
     def to_api(self, value: bool) -> Any:
         """The API value for the file's boolean."""
@@ -102,7 +103,8 @@ WORKSPACE_SETTINGS: dict[str, SettingSpec] = {
             "ComplianceSecurityProfileSetting",
             "compliance_security_profile_workspace",
             "is_enabled",
-            guide="compliance security profile (cannot be turned off again)",
+            guide="compliance security profile",
+            one_way=True,
         ),
         _etag_setting(
             "automatic_cluster_update",

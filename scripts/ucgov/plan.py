@@ -119,6 +119,17 @@ def compute_plan(desired: Desired, current: Current, options: Options = Options(
 Area = tuple[list[Change], list[Note]]
 
 
+KEPT = "not in the file: kept (--allow-delete deletes)"
+
+
+def _unmanaged(area: str, options: Options, found: list[tuple[str, str, str, Any]]) -> Area:
+    """Objects the file does not declare, as (target, diff, op, args): a ``delete`` change each
+    with ``--allow-delete``, otherwise a note saying they are kept."""
+    if options.allow_delete:
+        return [Change(area, "delete", t, diff, op, args) for t, diff, op, args in found], []
+    return [], [Note(area, t, KEPT) for t, _, _, _ in found]
+
+
 def _bool_text(value: bool) -> str:
     return "true" if value else "false"
 
@@ -181,23 +192,24 @@ def _ip_plan(desired: Desired, current: Current, options: Options) -> Area:
                 )
             )
     declared = {i.label for i in spec.lists}
-    for have in current.ip_lists:
-        if have.label in declared:
-            continue
-        if options.allow_delete:
-            changes.append(
-                Change(
-                    area,
-                    "delete",
-                    have.label,
-                    f"{have.list_type} {' '.join(have.addresses)}",
-                    "ip_delete",
-                    _args(list_id=have.list_id, label=have.label),
-                )
+    extra = [i for i in current.ip_lists if i.label not in declared]
+    deleted, kept = _unmanaged(
+        area,
+        options,
+        [
+            (
+                i.label,
+                f"{i.list_type} {' '.join(i.addresses)}",
+                "ip_delete",
+                _args(list_id=i.list_id, label=i.label),
             )
-        else:
-            notes.append(Note(area, have.label, "not in the file: kept (--allow-delete deletes)"))
-            result.append(IpList(have.label, have.list_type, have.addresses, have.enabled))
+            for i in extra
+        ],
+    )
+    changes += deleted
+    notes += kept
+    if not options.allow_delete:
+        result += [IpList(i.label, i.list_type, i.addresses, i.enabled) for i in extra]
     total = sum(len(i.addresses) for i in result)
     if total > IP_ENTRY_LIMIT:
         raise InputError(
@@ -273,23 +285,29 @@ def _token_plan(desired: Desired, current: Current, options: Options) -> Area:
 
 
 def _settings_plan(desired: Desired, current: Current, options: Options) -> Area:
-    changes = []
+    changes, notes = [], []
     for key, value in desired.workspace_settings:
         spec = WORKSPACE_SETTINGS[key]
         raw, etag = current.settings[key]
-        if spec.from_api(raw) is value:
+        now = spec.from_api(raw)
+        if now is value:
+            continue
+        diff = f"{_shown(raw)} -> {_shown(spec.to_api(value))}"
+        if spec.one_way and now is True:
+            text = f"{diff} not possible: Databricks cannot turn {key} off once it is on"
+            notes.append(Note("workspace_settings", key, text, drift=True))
             continue
         changes.append(
             Change(
                 "workspace_settings",
                 "update",
                 key,
-                f"{_shown(raw)} -> {_shown(spec.to_api(value))}",
+                diff,
                 "setting_set",
                 _args(key=key, value=value, etag=etag),
             )
         )
-    return changes, []
+    return changes, notes
 
 
 def _definition(definition: dict[str, Any]) -> str:
@@ -362,23 +380,13 @@ def _policy_plan(desired: Desired, current: Current, options: Options) -> Area:
                 )
             )
     declared = {p.name for p in desired.cluster_policies}
-    for have in current.policies:
-        if have.name in declared:
-            continue
-        if options.allow_delete:
-            changes.append(
-                Change(
-                    area,
-                    "delete",
-                    have.name,
-                    "",
-                    "policy_delete",
-                    _args(policy_id=have.policy_id, name=have.name),
-                )
-            )
-        else:
-            notes.append(Note(area, have.name, "not in the file: kept (--allow-delete deletes)"))
-    return changes, notes
+    found = [
+        (p.name, "", "policy_delete", _args(policy_id=p.policy_id, name=p.name))
+        for p in current.policies
+        if p.name not in declared
+    ]
+    deleted, kept = _unmanaged(area, options, found)
+    return changes + deleted, notes + kept
 
 
 def _scope_plan(desired: Desired, current: Current, options: Options) -> Area:
@@ -460,23 +468,13 @@ def _scope_plan(desired: Desired, current: Current, options: Options) -> Area:
                 )
             )
     declared = {s.name for s in desired.secret_scopes}
-    for have in current.scopes:
-        if have.name in declared:
-            continue
-        if options.allow_delete:
-            changes.append(
-                Change(
-                    area,
-                    "delete",
-                    have.name,
-                    "scope and all its secrets",
-                    "scope_delete",
-                    _args(name=have.name),
-                )
-            )
-        else:
-            notes.append(Note(area, have.name, "not in the file: kept (--allow-delete deletes)"))
-    return changes, notes
+    found = [
+        (s.name, "scope and all its secrets", "scope_delete", _args(name=s.name))
+        for s in current.scopes
+        if s.name not in declared
+    ]
+    deleted, kept = _unmanaged(area, options, found)
+    return changes + deleted, notes + kept
 
 
 def _sp_plan(desired: Desired, current: Current, options: Options) -> Area:
@@ -540,23 +538,13 @@ def _sp_plan(desired: Desired, current: Current, options: Options) -> Area:
                     )
                 )
     declared = {sp.name for sp in desired.service_principals}
-    for have in current.service_principals:
-        if have.name in declared:
-            continue
-        if options.allow_delete:
-            changes.append(
-                Change(
-                    area,
-                    "delete",
-                    have.name,
-                    have.application_id,
-                    "sp_delete",
-                    _args(sp_id=have.sp_id, name=have.name),
-                )
-            )
-        else:
-            notes.append(Note(area, have.name, "not in the file: kept (--allow-delete deletes)"))
-    return changes, notes
+    found = [
+        (sp.name, sp.application_id, "sp_delete", _args(sp_id=sp.sp_id, name=sp.name))
+        for sp in current.service_principals
+        if sp.name not in declared
+    ]
+    deleted, kept = _unmanaged(area, options, found)
+    return changes + deleted, notes + kept
 
 
 def alert_body(alert: Alert) -> dict[str, Any]:

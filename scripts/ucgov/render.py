@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 
 from rich.console import Console
@@ -11,13 +12,15 @@ from ucgov.errors import REDACT
 from ucgov.plan import Plan
 
 ACTION_STYLE = {"create": "green", "update": "yellow", "delete": "red bold"}
-PIPE_WIDTH = 120  # wide enough that piped tables do not wrap
+PIPE_WIDTH = 120  # piped output: wide enough that most tables do not wrap
 
 
 def console(stderr: bool = False) -> Console:
-    """A console for stdout (results) or stderr (progress and errors)."""
+    """A console for stdout (results) or stderr (progress and errors); when piped, tables are
+    ``COLUMNS`` wide (default 120) instead of rich's 80."""
     probe = Console(stderr=stderr)
-    return Console(stderr=stderr, highlight=False, width=None if probe.is_terminal else PIPE_WIDTH)
+    width = None if probe.is_terminal else int(os.environ.get("COLUMNS") or PIPE_WIDTH)
+    return Console(stderr=stderr, highlight=False, width=width)
 
 
 def table(

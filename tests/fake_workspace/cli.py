@@ -21,7 +21,11 @@ def run_ucgov(
     """Invoke ``ucgov`` with the SDK configured (env vars only) for the fake."""
     from ucgov.cli import main
 
-    full_env = {**fake.env(), "DATABRICKS_CONFIG_FILE": str(REPO / "target" / "no-databrickscfg")}
+    full_env = {
+        **fake.env(),
+        "DATABRICKS_CONFIG_FILE": str(REPO / "target" / "no-databrickscfg"),
+        "COLUMNS": "400",  # tables on one line each, so that tests can search their text
+    }
     full_env.update(env or {})
     return CliRunner().invoke(main, list(args), env=full_env, input=stdin, catch_exceptions=False)
 

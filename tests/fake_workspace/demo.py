@@ -44,7 +44,7 @@ def run(fake: FakeWorkspace, *args: str) -> int:
     """Run the installed console script, as a user would, and echo what it prints."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DATABRICKS_")}
     env.update(fake.env(), DATABRICKS_CONFIG_FILE=str(REPO / "target" / "no-databrickscfg"))
-    env["COLUMNS"] = "150"
+    env.pop("COLUMNS", None)
     ucgov = Path(sys.executable).with_name("ucgov")
     print(f"$ ucgov {' '.join(args)}", flush=True)
     done = subprocess.run([str(ucgov), *args], env=env, cwd=REPO, timeout=120, check=False)

@@ -432,3 +432,13 @@ def test_an_alert_edited_in_the_ui_is_put_back(tmp_path: Path, fake: FakeWorkspa
     }
     assert patch.body["evaluation"]["threshold"] == {"value": {"double_value": 10.0}}
     assert "changed: evaluation" in result.stdout
+
+
+def test_the_compliance_profile_is_never_turned_off(tmp_path: Path, fake: FakeWorkspace) -> None:
+    fake.workspace.settings["shield_csp_enablement_ws_db"]["is_enabled"] = True
+    settings = _write(tmp_path, {"workspace_settings": {"compliance_security_profile": False}})
+    result = run_ucgov(fake, "settings", "apply", "--yes", settings)
+    assert result.exit_code == 0, result.output
+    assert fake.writes == []
+    assert "cannot turn compliance_security_profile off once it is on" in result.stdout
+    assert run_ucgov(fake, "settings", "plan", settings).exit_code == 1
