@@ -78,14 +78,25 @@ def test_a_429_with_retry_after_is_retried_by_the_sdk(fake: FakeWorkspace, tmp_p
     assert fake.workspace.settings["disable_legacy_dbfs"] == {"value": True}
 
 
-def test_a_stale_etag_is_reported_as_a_conflict(fake: FakeWorkspace, tmp_path) -> None:
+def test_apply_uses_a_fresh_etag_and_a_409_is_a_clear_conflict(
+    fake: FakeWorkspace, tmp_path
+) -> None:
     settings = tmp_path / "s.yml"
     settings.write_text("version: 1\nworkspace_settings: {disable_legacy_access: true}\n")
     saved = run_ucgov(fake, "settings", "plan", "--json", str(settings)).stdout
     assert json.loads(saved)["changes"][0]["args"]["etag"] == "1"
     fake.workspace.etags["disable_legacy_access"] += 1  # changed by someone else meanwhile
+    path = "/api/2.0/settings/types/disable_legacy_access/names/default"
+    fake.fail("PATCH", path, 409, message="etag does not match")
+    conflict = run_ucgov(fake, "settings", "apply", "--yes", str(settings))
+    assert conflict.exit_code == 2
+    assert (
+        "conflict: the object changed since the plan was made (etag does not match)"
+        in conflict.stderr
+    )
     result = run_ucgov(fake, "settings", "apply", "--yes", str(settings))
-    assert result.exit_code == 0  # apply re-reads, so it uses the fresh etag
+    assert result.exit_code == 0  # apply re-reads, so it sends the fresh etag
+    assert fake.calls("PATCH", path)[-1].body["setting"]["etag"] == "2"
     assert fake.workspace.settings["disable_legacy_access"] == {"value": True}
 
 
