@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import ApiError, bad_request, check_body, conflict, not_found
@@ -218,7 +219,7 @@ class IdentityApis:
         self._account_group(group_id)
         del self.account_groups[group_id]
 
-    def seed_account_group(self, name: str, member_emails: list[str] = ()) -> str:  # type: ignore[assignment]
+    def seed_account_group(self, name: str, member_emails: Sequence[str] = ()) -> str:
         """Seed an account group with user members (test helper); returns its SCIM id."""
         ids = [self.add_user(e) for e in member_emails]
         group = self.create_account_group(
