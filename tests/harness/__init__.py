@@ -5,12 +5,14 @@ Public API::
     from tests.harness import Workspace, run_dbt
 
     ws = Workspace()                       # catalogs main + system, current user
+    ws = Workspace(state=state)            # or: SQL over a UcState a REST fake shares
     ws.add_group("data-readers")
     run = run_dbt(["build"], workspace=ws, project_dir=path)
     run.assert_ok()
     run.governance_statements()            # GRANTs etc., in order
 """
 
+from .backend import Backend
 from .errors import (
     CannotAnswerError,
     DatabricksSqlError,
@@ -21,6 +23,7 @@ from .errors import (
 from .runner import HarnessRun, run_dbt, write_profiles
 from .server import StatementLog, Warehouse
 from .session import Result, Session
+from .state import UcError, UcState
 from .statements import GOVERNANCE_KINDS, KINDS, Statement, Target
 from .workspace import (
     ColumnInfo,
@@ -34,6 +37,7 @@ from .workspace import (
 __all__ = [
     "GOVERNANCE_KINDS",
     "KINDS",
+    "Backend",
     "CannotAnswerError",
     "ColumnInfo",
     "DatabricksSqlError",
@@ -49,6 +53,8 @@ __all__ = [
     "Statement",
     "StatementLog",
     "Target",
+    "UcError",
+    "UcState",
     "Warehouse",
     "Workspace",
     "WorkspaceOptions",

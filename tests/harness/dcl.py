@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .privileges import KNOWN_PRIVILEGES, normalize_privilege
 from .sqltext import TokenStream, tokenize
+from .state.privileges import KNOWN_PRIVILEGES, normalize_privilege
 
 # Longest first, so MATERIALIZED VIEW wins over VIEW.
 SECURABLE_KEYWORDS: tuple[tuple[str, ...], ...] = (

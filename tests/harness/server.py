@@ -24,14 +24,21 @@ from databricks.sql.utils import ParamEscaper, inject_parameters
 from sqlglot import exp
 
 from . import dcl, governance, statements
+from .backend import Backend
 from .engine import Engine
-from .errors import CannotAnswerError, DatabricksSqlError, GrammarError, not_found
+from .errors import (
+    CannotAnswerError,
+    DatabricksSqlError,
+    GrammarError,
+    UcError,
+    as_sql_error,
+    not_found,
+)
 from .grammar import CHECKER, GrammarChecker
 from .metadata import Metadata, connector_schemas, connector_tables
 from .session import Result, Session
 from .sqltext import TokenStream, dbt_node_id, strip_leading_comments, tokenize
 from .statements import Classification, Statement
-from .workspace import Workspace
 
 
 @dataclass
@@ -80,14 +87,14 @@ class Warehouse:
 
     def __init__(
         self,
-        ws: Workspace,
+        ws: Backend,
         session: Session | None = None,
         *,
         log: StatementLog | None = None,
         checker: GrammarChecker = CHECKER,
     ) -> None:
         self.ws = ws
-        self.session = session or Session(ws.working_catalog, "default", ws.current_user)
+        self.session = session or Session(ws.working_catalog, "default", ws.state.current_user)
         self.log = log if log is not None else StatementLog()
         self.checker = checker
 
@@ -111,6 +118,11 @@ class Warehouse:
                 raise self._unparsed(text, exc) from exc
             with self.ws.storage.lock:
                 return self._dispatch(text, classification)
+        except UcError as exc:
+            error = as_sql_error(exc)
+            if error is exc:
+                raise
+            raise error from exc
         except Exception as exc:
             error = exc
             if isinstance(exc, CannotAnswerError):
@@ -142,6 +154,11 @@ class Warehouse:
                 if call == "schemas":
                     return connector_schemas(self.ws, args[0], args[1])
                 return connector_tables(self.ws, *args)
+        except UcError as exc:
+            error = as_sql_error(exc)
+            if error is exc:
+                raise
+            raise error from exc
         except Exception as exc:
             error = exc
             raise
@@ -248,7 +265,7 @@ class Warehouse:
     def _use(self, stream: TokenStream, text: str) -> Result:
         if stream.accept_words("CATALOG"):
             (catalog,) = stream.dotted_name()
-            self.ws.get("CATALOG", (catalog.lower(),))
+            self.ws.state.get("CATALOG", (catalog.lower(),))
             self.session.catalog = catalog.lower()
             self.session.schema = "default"
             return Result.statement()
@@ -259,8 +276,8 @@ class Warehouse:
             parts = (self.session.catalog, parts[0])
         if len(parts) != 2:
             raise CannotAnswerError("USE with more than two name parts", text)
-        if self.ws.find("CATALOG", parts[:1]) is None:
+        if self.ws.state.find("CATALOG", parts[:1]) is None:
             raise not_found("CATALOG", parts[0])
-        self.ws.get("SCHEMA", parts)
+        self.ws.state.get("SCHEMA", parts)
         self.session.catalog, self.session.schema = parts
         return Result.statement()

@@ -1,0 +1,72 @@
+"""The harness's modules import one way (the layer order in tests/harness/README.md), and the
+Unity Catalog state imports no SQL engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.import_graph import cycles, external_imports, import_graph
+
+HARNESS = Path(__file__).resolve().parents[1] / "harness"
+
+# Bottom to top; a module may import only modules of lower layers (README "Layers").
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("sqltext", "session", "storage", "state.errors", "state.privileges"),
+    ("state.model",),
+    ("state.principals", "state.grants"),
+    ("state.uc",),
+    ("state",),
+    ("errors",),
+    ("grammar", "dcl", "network"),
+    ("statements", "backend"),
+    ("infoschema", "metadata", "governance"),
+    ("engine",),
+    ("server",),
+    ("connector", "workspace"),
+    ("runner", "fixtures"),
+    ("",),
+)
+
+
+def test_every_module_is_in_one_layer() -> None:
+    listed = [m for layer in LAYERS for m in layer]
+    assert sorted(listed) == sorted(import_graph(HARNESS))
+
+
+def test_imports_flow_down_the_layers_only() -> None:
+    graph = import_graph(HARNESS)
+    rank = {m: i for i, layer in enumerate(LAYERS) for m in layer}
+    upward = sorted(
+        (module, imported)
+        for module, imports in graph.items()
+        for imported in imports
+        if rank[imported] >= rank[module]
+    )
+    assert upward == []
+    assert cycles(graph) == []
+
+
+def test_state_imports_no_sql_engine() -> None:
+    state_files = sorted((HARNESS / "state").glob("*.py"))
+    assert state_files
+    external = set().union(*(external_imports(f) for f in state_files))
+    assert external <= {
+        "__future__",
+        "collections",
+        "dataclasses",
+        "datetime",
+        "threading",
+        "typing",
+    }
+    graph = import_graph(HARNESS)
+    state = {m for m in graph if m == "state" or m.startswith("state.")}
+    assert set().union(*(graph[m] for m in state)) - state == {"sqltext"}
+
+
+def test_cycle_finder_finds_a_cycle(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("from .b import x\n")
+    (tmp_path / "b.py").write_text("def f():\n    from .a import y\n")
+    (tmp_path / "c.py").write_text("from . import a\n")
+    graph = import_graph(tmp_path)
+    assert graph == {"a": {"b"}, "b": {"a"}, "c": {"a"}}
+    assert cycles(graph) == [["a", "b"]]
