@@ -22,7 +22,7 @@ from sqlglot import exp
 from . import infoschema
 from .backend import Backend
 from .errors import CannotAnswerError, DatabricksSqlError, not_found
-from .session import Result, Session
+from .session import Result, Session, qualify
 from .state import Securable, now
 from .storage import (
     SNAPSHOT_SCHEMA,
@@ -63,12 +63,7 @@ class Engine:
 
     def parts_of(self, table: exp.Table) -> tuple[str, ...]:
         """Fully qualify a table reference with the session catalog/schema (lower-case)."""
-        given = [p for p in (table.catalog, table.db, table.name) if p]
-        if len(given) == 1:
-            given = [self.session.catalog, self.session.schema, *given]
-        elif len(given) == 2:
-            given = [self.session.catalog, *given]
-        return tuple(p.lower() for p in given)
+        return self.session.qualify([p for p in (table.catalog, table.db, table.name) if p], 3)
 
     def _is_temp(self, table: exp.Table) -> bool:
         return not table.db and not table.catalog and table.name.lower() in self.session.temp_views
@@ -443,10 +438,7 @@ class Engine:
     def drop_schema(self, node: exp.Drop) -> Result:
         """DROP SCHEMA [IF EXISTS] c.s [CASCADE]."""
         for table in node.args.get("tables") or []:
-            given = [p for p in (table.catalog, table.db, table.name) if p]
-            parts = tuple(
-                p.lower() for p in ([self.session.catalog, *given] if len(given) == 1 else given)
-            )
+            parts = self.session.qualify([p for p in (table.catalog, table.db, table.name) if p], 2)
             schema = self.ws.state.find("SCHEMA", parts)
             if schema is None:
                 if node.args.get("exists"):
@@ -591,7 +583,7 @@ class Engine:
 
     def _rename(self, relation: Securable, new: exp.Table) -> None:
         given = [p for p in (new.catalog, new.db, new.name) if p]
-        new_parts = tuple(p.lower() for p in (*relation.parts[: 3 - len(given)], *given))
+        new_parts = qualify(given, 3, *relation.parts[:2])  # relative to the renamed relation
         if new_parts[:2] != relation.parts[:2]:
             raise self.cannot("renaming a relation into another schema is not modelled")
         if self.ws.state.find("TABLE", new_parts) is not None:
@@ -621,10 +613,7 @@ class Engine:
             relation = self.ws.state.get("TABLE", self.parts_of(table))
             self._column(relation, target.name).comment = text
         elif kind in ("SCHEMA", "DATABASE"):
-            given = [p for p in (target.db, target.name) if p]
-            parts = tuple(
-                p.lower() for p in ([self.session.catalog, *given] if len(given) == 1 else given)
-            )
+            parts = self.session.qualify([p for p in (target.db, target.name) if p], 2)
             self.ws.state.get("SCHEMA", parts).comment = text
         else:
             raise self.cannot(f"COMMENT ON {kind} is not modelled")

@@ -12,18 +12,13 @@ from . import dcl
 from .backend import Backend
 from .errors import CannotAnswerError, DatabricksSqlError, not_found
 from .session import Result, Session
-from .state import Securable
+from .state import Securable, name_size
 from .state.privileges import SUPPORTED_TYPES, shows_on_child
 
 
 def _qualified(ref: dcl.SecurableRef, session: Session) -> tuple[str, ...]:
-    size = {"CATALOG": 1, "SCHEMA": 2, "EXTERNAL LOCATION": 1, "STORAGE CREDENTIAL": 1}.get(
-        ref.securable_type, 3
-    )
-    parts = tuple(p.lower() for p in ref.parts)
-    missing = size - len(parts)
-    if missing > 0:
-        parts = (*(session.catalog, session.schema)[:missing], *parts)
+    size = name_size(ref.securable_type)
+    parts = session.qualify(ref.parts, size)
     if len(parts) != size:
         raise DatabricksSqlError(
             "INVALID_PARAMETER_VALUE",
@@ -81,9 +76,7 @@ def create_container(ws: Backend, session: Session, stmt: dcl.CreateContainerStm
         )
         catalog.properties.update(stmt.properties)
         return Result.statement()
-    parts = tuple(p.lower() for p in stmt.parts)
-    if len(parts) == 1:
-        parts = (session.catalog, parts[0])
+    parts = session.qualify(stmt.parts, 2)
     if ws.state.find("CATALOG", parts[:1]) is None:
         raise not_found("CATALOG", parts[0])
     if ws.state.find("SCHEMA", parts) is not None:

@@ -64,12 +64,8 @@ class Metadata:
 
     # ------------------------------------------------------------------ SHOW
     def _in_clause(self, stream: TokenStream, size: int) -> tuple[str, ...]:
-        if stream.accept_words("IN") or stream.accept_words("FROM"):
-            parts = tuple(p.lower() for p in stream.dotted_name())
-        else:
-            parts = ()
-        defaults = (self.session.catalog, self.session.schema)[:size]
-        return (*defaults[: size - len(parts)], *parts)
+        written = stream.accept_words("IN") or stream.accept_words("FROM")
+        return self.session.qualify(stream.dotted_name() if written else (), size)
 
     @staticmethod
     def _like(stream: TokenStream) -> str | None:
@@ -157,7 +153,7 @@ class Metadata:
         given = tuple(p.lower() for p in stream.dotted_name())
         if len(given) == 1 and given[0] in self.session.temp_views:
             return self._temp_view(given[0])
-        parts = (*(self.session.catalog, self.session.schema)[: 3 - len(given)], *given)
+        parts = self.session.qualify(given, 3)
         return self.ws.state.get("TABLE", parts)
 
     def _temp_view(self, name: str) -> Securable:

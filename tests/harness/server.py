@@ -270,10 +270,8 @@ class Warehouse:
             self.session.schema = "default"
             return Result.statement()
         stream.accept_words("SCHEMA") or stream.accept_words("DATABASE")
-        parts = tuple(p.lower() for p in stream.dotted_name())
+        parts = self.session.qualify(stream.dotted_name(), 2)
         stream.expect_end()
-        if len(parts) == 1:
-            parts = (self.session.catalog, parts[0])
         if len(parts) != 2:
             raise CannotAnswerError("USE with more than two name parts", text)
         if self.ws.state.find("CATALOG", parts[:1]) is None:

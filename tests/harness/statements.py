@@ -28,7 +28,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import dcl
+from .session import qualify
 from .sqltext import Token, TokenStream, compact, tokenize
+from .state import name_size
 
 READ = "read"
 GRANT = "grant"
@@ -96,21 +98,9 @@ class Statement:
         return compact(self.text)
 
 
-def _qualify(parts: tuple[str, ...], size: int, catalog: str, schema: str) -> tuple[str, ...]:
-    """Prefix session defaults: ``t`` -> ``catalog.schema.t``, ``s.t`` -> ``catalog.s.t``."""
-    lowered = tuple(p.lower() for p in parts)
-    missing = size - len(lowered)
-    if missing <= 0:
-        return lowered
-    return (*(catalog, schema)[:missing], *lowered)
-
-
 def _target(ref: dcl.SecurableRef, catalog: str, schema: str) -> Target:
-    size = {"CATALOG": 1, "SCHEMA": 2, "METASTORE": 0}.get(ref.securable_type, 3)
-    if ref.securable_type in ("EXTERNAL LOCATION", "STORAGE CREDENTIAL", "CONNECTION", "SHARE"):
-        size = 1
-    parts = ref.parts if size <= 1 else _qualify(ref.parts, size, catalog, schema)
-    return Target(ref.securable_type, tuple(p.lower() for p in parts))
+    size = name_size(ref.securable_type)
+    return Target(ref.securable_type, qualify(ref.parts, size, catalog, schema))
 
 
 _OBJECT_WORDS = (
@@ -142,12 +132,12 @@ def _object_after(stream: TokenStream, catalog: str, schema: str) -> Target | No
     except ValueError:
         return None
     if securable_type == "COLUMN":
-        return Target("COLUMN", _qualify(parts, 4, catalog, schema) if len(parts) >= 4 else parts)
+        return Target("COLUMN", qualify(parts, 4, catalog, schema) if len(parts) >= 4 else parts)
     size = {"CATALOG": 1, "SCHEMA": 2}.get(securable_type, 3)
     if len(parts) == 1 and securable_type in ("TABLE", "VIEW") and size == 3:
         # Unqualified: a temporary view or a relation in the session's schema.
         return Target(securable_type, (parts[0].lower(),))
-    return Target(securable_type, _qualify(parts, size, catalog, schema))
+    return Target(securable_type, qualify(parts, size, catalog, schema))
 
 
 def _has_seq(words: list[str], *seq: str) -> bool:
@@ -226,7 +216,7 @@ def classify(text: str, *, catalog: str, schema: str, working_catalog: str) -> C
     if first == "CREATE" and head[1:2] in (["CATALOG"], ["SCHEMA"], ["DATABASE"]):
         stmt_c = dcl.parse_create_container(text)
         size = 1 if stmt_c.securable_type == "CATALOG" else 2
-        parts = _qualify(stmt_c.parts, size, catalog, schema)
+        parts = qualify(stmt_c.parts, size, catalog, schema)
         kind = CREATE_SECURABLE
         if stmt_c.securable_type == "SCHEMA" and parts[0] == working_catalog:
             kind = DBT_OBJECT
@@ -282,10 +272,10 @@ def _classify_metadata(tokens: list[Token], catalog: str, schema: str) -> Classi
     if words[-1:] in (["SCHEMAS"], ["DATABASES"]):
         return Classification(READ, op, Target("CATALOG", (parts[0].lower(),)))
     if has_in and words[-1:] in (["TABLES"], ["VIEWS"], ["EXTENDED"]):
-        return Classification(READ, op, Target("SCHEMA", _qualify(parts, 2, catalog, schema)))
+        return Classification(READ, op, Target("SCHEMA", qualify(parts, 2, catalog, schema)))
     if len(parts) == 1:
         return Classification(READ, op, Target("TABLE", (parts[0].lower(),)))
-    return Classification(READ, op, Target("TABLE", _qualify(parts, 3, catalog, schema)))
+    return Classification(READ, op, Target("TABLE", qualify(parts, 3, catalog, schema)))
 
 
 def _classify_object_write(
