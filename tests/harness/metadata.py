@@ -16,7 +16,7 @@ from typing import Any
 from .backend import Backend
 from .errors import CannotAnswerError, not_found
 from .session import Result, Session
-from .sqltext import TokenStream, tokenize
+from .sqltext import Token, TokenStream
 from .state import ColumnInfo, Securable
 from .storage import databricks_type
 
@@ -50,9 +50,9 @@ class Metadata:
         """Loud refusal for this statement."""
         return CannotAnswerError(reason, self.sql)
 
-    def run(self, text: str) -> Result:
-        """Dispatch on the leading keywords."""
-        stream = TokenStream(tokenize(text))
+    def run(self, tokens: list[Token]) -> Result:
+        """Dispatch on the leading keywords of the statement's tokens."""
+        stream = TokenStream(tokens)
         try:
             if stream.accept_words("SHOW"):
                 return self._show(stream)

@@ -24,7 +24,7 @@ Governance kinds are grant, revoke, create_securable, set_owner, tag and policy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import dcl
@@ -61,13 +61,19 @@ class Target:
 
 @dataclass(frozen=True)
 class Classification:
-    """Result of ``classify``: kind, operation label and (when known) target details."""
+    """Result of ``classify``: kind, operation label and (when known) target details.
+
+    ``parsed`` is the ``dcl`` statement classification parsed on the way (GRANT/REVOKE,
+    SHOW GRANTS, OWNER, TAGS, row filter/mask, CREATE CATALOG/SCHEMA), for the warehouse to
+    execute without parsing again; None for every other statement.
+    """
 
     kind: str
     op: str
     target: Target | None = None
     principal: str | None = None
     privileges: tuple[str, ...] = ()
+    parsed: Any = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -150,13 +156,21 @@ def _words(tokens: list[Token], count: int) -> list[str]:
     return [t.upper if t.kind == "word" else t.text for t in tokens[:count]]
 
 
-def classify(text: str, *, catalog: str, schema: str, working_catalog: str) -> Classification:
+def classify(
+    text: str,
+    *,
+    catalog: str,
+    schema: str,
+    working_catalog: str,
+    tokens: list[Token] | None = None,
+) -> Classification:
     """Classify one statement (``text`` without the dbt query header).
 
-    ``catalog``/``schema`` are the session defaults used to qualify partial names. Raises
-    ``ValueError`` when a governance statement cannot be parsed.
+    ``catalog``/``schema`` are the session defaults used to qualify partial names;
+    ``tokens`` is ``tokenize(text)`` when the caller has it. Raises ``ValueError`` when a
+    governance statement cannot be parsed.
     """
-    tokens = tokenize(text)
+    tokens = tokenize(text) if tokens is None else tokens
     if not tokens:
         return Classification(READ, "EMPTY")
     head = _words(tokens, 4)
@@ -167,21 +181,26 @@ def classify(text: str, *, catalog: str, schema: str, working_catalog: str) -> C
         return Classification(READ, "SELECT")
     if first in ("SHOW", "DESCRIBE", "DESC", "EXPLAIN", "LIST"):
         if head[:2] == ["SHOW", "GRANTS"]:
-            show = dcl.parse_show_grants(text)
+            show = dcl.parse_show_grants(tokens)
             return Classification(
-                READ, "SHOW GRANTS", _target(show.securable, catalog, schema), show.principal
+                READ,
+                "SHOW GRANTS",
+                _target(show.securable, catalog, schema),
+                show.principal,
+                parsed=show,
             )
         return _classify_metadata(tokens, catalog, schema)
     if first in ("SET", "RESET", "USE"):
         return Classification(SESSION, first)
     if first in ("GRANT", "REVOKE"):
-        stmt = dcl.parse_grant(text)
+        stmt = dcl.parse_grant(tokens)
         return Classification(
             GRANT if first == "GRANT" else REVOKE,
             first,
             _target(stmt.securable, catalog, schema),
             stmt.principal,
             stmt.privileges,
+            parsed=stmt,
         )
     if (
         first == "ALTER"
@@ -189,39 +208,44 @@ def classify(text: str, *, catalog: str, schema: str, working_catalog: str) -> C
         and tokens[-3].is_word("OWNER")
         and tokens[-2].is_word("TO")
     ):
-        stmt_owner = dcl.parse_owner(text)
+        stmt_owner = dcl.parse_owner(tokens)
         return Classification(
             SET_OWNER,
             "ALTER OWNER",
             _target(stmt_owner.securable, catalog, schema),
             stmt_owner.principal,
+            parsed=stmt_owner,
         )
     if first == "ALTER" and (
         _has_seq(upper_all, "SET", "TAGS") or _has_seq(upper_all, "UNSET", "TAGS")
     ):
-        tag = dcl.parse_tags(text)
+        tag = dcl.parse_tags(tokens)
         return Classification(
             TAG,
             "SET TAGS" if tag.set_tags else "UNSET TAGS",
             _target(tag.securable, catalog, schema),
+            parsed=tag,
         )
     if first == "ALTER" and any(
         _has_seq(upper_all, *seq) for seq in (("SET", "MASK"), ("DROP", "MASK"), ("ROW", "FILTER"))
     ):
-        pol = dcl.parse_policy(text)
+        pol = dcl.parse_policy(tokens)
         target = _target(dcl.SecurableRef("TABLE", pol.table), catalog, schema)
-        return Classification(POLICY, pol.action, target)
+        return Classification(POLICY, pol.action, target, parsed=pol)
     if first in ("CREATE", "DROP") and "POLICY" in upper_all[:5]:
         return Classification(POLICY, f"{first} POLICY")
     if first == "CREATE" and head[1:2] in (["CATALOG"], ["SCHEMA"], ["DATABASE"]):
-        stmt_c = dcl.parse_create_container(text)
+        stmt_c = dcl.parse_create_container(tokens)
         size = 1 if stmt_c.securable_type == "CATALOG" else 2
         parts = qualify(stmt_c.parts, size, catalog, schema)
         kind = CREATE_SECURABLE
         if stmt_c.securable_type == "SCHEMA" and parts[0] == working_catalog:
             kind = DBT_OBJECT
         return Classification(
-            kind, f"CREATE {stmt_c.securable_type}", Target(stmt_c.securable_type, parts)
+            kind,
+            f"CREATE {stmt_c.securable_type}",
+            Target(stmt_c.securable_type, parts),
+            parsed=stmt_c,
         )
     return _classify_object_write(tokens, head, catalog, schema, working_catalog)
 
