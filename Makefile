@@ -65,10 +65,10 @@ plan: install  ## compute the plan on the default target and write it to target/
 	@echo "plan written to target/plan/plan.sql"
 
 preview: install  ## the demo organisation applied to an empty (offline) workspace: target/preview/
-	$(BIN)/python -m tests.on_databricks.preview
+	$(BIN)/python -m tests.tools.preview
 
 bench: install  ## statements and round trips: uc_governance beside dbt-databricks grants config
-	$(BIN)/python -m tests.bench.run_bench
+	$(BIN)/python -m tests.tools.bench
 
 docs: install  ## generate the dbt docs (target/index.html)
 	$(DBT) docs generate --target local

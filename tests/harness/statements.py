@@ -15,7 +15,7 @@ Statement kinds (``Statement.kind``):
                     (op = the action), CREATE/DROP POLICY
 ``dbt_object``      every other write: CREATE/REPLACE/DROP/INSERT/MERGE/ALTER/COMMENT/
                     TRUNCATE/... on relations, and CREATE SCHEMA inside the working catalog
-                    (dbt's ``create schema if not exists `main`.`uc_governance```)
+                    (dbt's ``create schema if not exists <catalog>.<schema>``)
 ``session``         SET / RESET / USE
 ==================  ==========================================================================
 

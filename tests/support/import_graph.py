@@ -49,15 +49,21 @@ def import_graph(package_dir: Path) -> dict[str, set[str]]:
     return graph
 
 
-def external_imports(path: Path) -> set[str]:
-    """Top-level names of the absolute imports in one file (``sqlglot``, ``duckdb`` ...)."""
+def imported_modules(path: Path) -> set[str]:
+    """Modules one file imports: absolute names as written (``tests.support.project``), and a
+    relative import as its dots plus module (``.builds``)."""
     names: set[str] = set()
     for node in ast.walk(ast.parse(Path(path).read_text(), str(path))):
         if isinstance(node, ast.Import):
-            names.update(a.name.split(".")[0] for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module.split(".")[0])
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            names.add("." * node.level + (node.module or ""))
     return names
+
+
+def external_imports(path: Path) -> set[str]:
+    """Top-level names of the absolute imports in one file (``sqlglot``, ``duckdb`` ...)."""
+    return {n.split(".")[0] for n in imported_modules(path) if not n.startswith(".")}
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:

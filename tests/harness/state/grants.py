@@ -60,13 +60,8 @@ class GrantsMixin:
         grantor: str | None = None,
     ) -> None:
         """Grant privileges on a securable, validated exactly like the SQL GRANT."""
-        securable = self.resolve_for_grant(securable_type, name)
-        privs = self.check_privileges(
-            securable, [privileges] if isinstance(privileges, str) else privileges
-        )
-        who = self.grantable_principal(principal)
-        entry = self._grants.setdefault((securable.namespace, securable.parts), {})
-        held = entry.setdefault(who.name, {})
+        key, who, privs = self._grant_change(securable_type, name, principal, privileges)
+        held = self._grants.setdefault(key, {}).setdefault(who, {})
         for privilege in privs:
             held.setdefault(privilege, grantor or self.current_user)
         self.touch()
@@ -79,20 +74,31 @@ class GrantsMixin:
         privileges: Iterable[str] | str,
     ) -> None:
         """Revoke privileges; ``ALL PRIVILEGES`` removes everything held directly."""
-        securable = self.resolve_for_grant(securable_type, name)
-        privs = self.check_privileges(
-            securable, [privileges] if isinstance(privileges, str) else privileges
-        )
-        who = self.grantable_principal(principal)
-        entry = self._grants.get((securable.namespace, securable.parts), {})
-        held = entry.get(who.name, {})
+        key, who, privs = self._grant_change(securable_type, name, principal, privileges)
+        entry = self._grants.get(key, {})
+        held = entry.get(who, {})
         for privilege in privs:
             if privilege == ALL_PRIVILEGES:
                 held.clear()
             held.pop(privilege, None)
         if not held:
-            entry.pop(who.name, None)
+            entry.pop(who, None)
         self.touch()
+
+    def _grant_change(
+        self,
+        securable_type: str,
+        name: str | Sequence[str],
+        principal: str,
+        privileges: Iterable[str] | str,
+    ) -> tuple[tuple[str, tuple[str, ...]], str, list[str]]:
+        """Validate a GRANT/REVOKE: (grant key of the securable, principal, privileges)."""
+        securable = self.resolve_for_grant(securable_type, name)
+        privs = self.check_privileges(
+            securable, [privileges] if isinstance(privileges, str) else privileges
+        )
+        who = self.grantable_principal(principal)
+        return (securable.namespace, securable.parts), who.name, privs
 
     def resolve_for_grant(self, securable_type: str, name: str | Sequence[str]) -> Securable:
         """Find the securable a GRANT/REVOKE/ALTER OWNER names (TABLE matches views too)."""
