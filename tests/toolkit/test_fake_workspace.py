@@ -63,4 +63,4 @@ def test_a_group_created_over_scim_is_a_principal_a_grant_can_name() -> None:
     granted = {(r["grantee"], r["privilege_type"]) for r in rows}
     assert {("fraud-analysts", "USE CATALOG"), (sp.application_id, "USE CATALOG")} <= granted
     with pytest.raises(DatabricksSqlError, match="PRINCIPAL_DOES_NOT_EXIST"):
-        uc.grant("CATALOG", "main", workspace_local.display_name, ["USE CATALOG"])
+        uc.query(f"GRANT USE CATALOG ON CATALOG main TO `{workspace_local.display_name}`")
