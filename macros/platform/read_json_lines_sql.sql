@@ -18,20 +18,20 @@
     {%- for file in files -%}
         {%- do paths.append(uc_governance.string_literal(file)) -%}
     {%- endfor -%}
-    {%- set sql -%}
-        select
-            source_file,
-            cast(source_line as integer) as source_line,
-            raw_line,
-            coalesce(json_valid(raw_line), false) as is_valid_json
-        from (
-            select
-                filename as source_file,
-                unnest(string_split(content, chr(10))) as raw_line,
-                generate_subscripts(string_split(content, chr(10)), 1) as source_line
-            from read_text([{{ paths | join(', ') }}])
-        ) as lines
-        where trim(raw_line) <> ''
-    {%- endset -%}
+    {%- set sql = [
+        'select',
+        '    source_file,',
+        '    cast(source_line as integer) as source_line,',
+        '    raw_line,',
+        '    coalesce(json_valid(raw_line), false) as is_valid_json',
+        'from (',
+        '    select',
+        '        filename as source_file,',
+        '        unnest(string_split(content, chr(10))) as raw_line,',
+        '        generate_subscripts(string_split(content, chr(10)), 1) as source_line',
+        '    from read_text([' ~ paths | join(', ') ~ '])',
+        ') as lines',
+        "where trim(raw_line) <> ''",
+    ] | join('\n') -%}
     {{- return(sql) -}}
 {% endmacro %}

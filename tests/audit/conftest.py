@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ucgov.audit.samples import generate
 
 from tests.support.audit import audit_vars
 from tests.support.project import LocalProject
-from ucgov.audit.samples import generate
 
 
 @pytest.fixture(scope="session")

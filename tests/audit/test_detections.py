@@ -105,7 +105,8 @@ def test_sensitive_access_is_only_the_classified_table(audit_build):
     readers = {
         row[0]
         for row in rows(
-            audit_build, "select distinct user_email from uc_governance.sensitive_data_access_events"
+            audit_build,
+            "select distinct user_email from uc_governance.sensitive_data_access_events",
         )
     }
     assert readers == {
@@ -133,8 +134,8 @@ def test_first_sensitive_access_is_dave_only(audit_build):
 def test_bulk_export_is_jons_35_and_routine_downloads_are_not_bulk(audit_build):
     assert rows(
         audit_build,
-        "select user_email, export_date, action_name, count(*) from uc_governance.data_export_events "
-        "where is_bulk group by all order by action_name",
+        "select user_email, export_date, action_name, count(*) "
+        "from uc_governance.data_export_events where is_bulk group by all order by action_name",
     ) == [
         ("jon.park@example.com", date(2026, 11, 19), "downloadLargeResults", 30),
         ("jon.park@example.com", date(2026, 11, 19), "workspaceExport", 5),
@@ -157,7 +158,7 @@ def test_long_lived_token_is_carols(audit_build):
 def test_permission_change_outside_the_project_is_leos_grant(audit_build):
     assert rows(
         audit_build,
-        "select user_email, action_name, target_name, securable_type, changes "
+        "select user_email, action_name, target_name, securable_type, permission_changes "
         "from uc_governance.permission_change_events",
     ) == [
         (
@@ -209,7 +210,8 @@ def test_login_events_follow_the_guide_and_count_every_attempt(audit_build):
         "select count(*) filter (where not is_success), count(*) filter (where is_success) "
         "from uc_governance.login_events",
     )[0]
-    assert failed == rows(audit_build, "select count(*) from uc_governance.failed_auth_events")[0][0]
+    failed_auth = rows(audit_build, "select count(*) from uc_governance.failed_auth_events")
+    assert failed == failed_auth[0][0]
     # 20 weekdays x 14 people, plus erin's 12 planted logins.
     assert succeeded == 20 * 14 + 12
 
@@ -240,6 +242,9 @@ def test_compliance_report_classifies_by_policy(audit_build):
         "select sum(total_accesses) from uc_governance.monthly_compliance_report "
         "where data_classification = 'sensitive'",
     )[0][0]
-    assert sensitive_total == rows(
-        audit_build, "select count(*) from uc_governance.sensitive_data_access_events"
-    )[0][0]
+    assert (
+        sensitive_total
+        == rows(audit_build, "select count(*) from uc_governance.sensitive_data_access_events")[0][
+            0
+        ]
+    )

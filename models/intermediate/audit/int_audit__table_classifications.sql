@@ -49,10 +49,10 @@ column_levels as (
 tables as (
 
     select table_name from column_levels
-    union
+    union distinct
     select securable_name as table_name from securables
     where securable_type in ('TABLE', 'VIEW')
-    union
+    union distinct
     select table_name from accessed
 
 ),

@@ -16,10 +16,6 @@ final as (
         event_key,
         event_date,
         quarantine_reason,
-        case
-            when quarantine_reason like 'missing_field:%' then 'missing_field'
-            else quarantine_reason
-        end as reason_kind,
         event_time,
         service_name,
         action_name,
@@ -28,7 +24,11 @@ final as (
         audit_source,
         source_file,
         source_line,
-        raw_record
+        raw_record,
+        case
+            when quarantine_reason like 'missing_field:%' then 'missing_field'
+            else quarantine_reason
+        end as reason_kind
     from quarantined
 
 )

@@ -7,6 +7,7 @@
     i.e. whenever this table has rows. -#}
 {%- set settings = uc_governance.uc_governance_config() -%}
 {%- set window_ms = settings['audit_failed_login_window_minutes'] * 60000 -%}
+{%- set window_end_ms = uc_governance.timestamp_to_epoch_ms_sql('window_start') ~ ' + ' ~ window_ms -%}
 with
 
 failures as (
@@ -81,7 +82,8 @@ final as (
         user_email,
         source_ip,
         window_start,
-        {{ uc_governance.epoch_ms_to_timestamp_sql(uc_governance.timestamp_to_epoch_ms_sql('window_start') ~ ' + ' ~ window_ms) }} as window_end,
+        {{ uc_governance.epoch_ms_to_timestamp_sql(window_end_ms) }}
+            as window_end,
         failure_count,
         distinct_users,
         distinct_ips,

@@ -48,7 +48,8 @@ final as (
     cross join history
     where
         ranked.read_number = 1
-        and ranked.event_date >= {{ dbt.dateadd('day', settings['audit_first_access_baseline_days'], 'history.history_start_date') }}
+        and ranked.event_date
+        >= {{ dbt.dateadd('day', settings['audit_first_access_baseline_days'], 'history.history_start_date') }}
 
 )
 

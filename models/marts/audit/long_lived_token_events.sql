@@ -24,11 +24,11 @@ final as (
         user_email,
         token_lifetime_seconds,
         cast(token_lifetime_seconds / 86400 as integer) as token_lifetime_days,
+        source_ip,
         case
             when coalesce(token_lifetime_seconds, 0) <= 0 then 'no_expiry'
             else 'over_max_lifetime'
-        end as reason,
-        source_ip
+        end as reason
     from events
 
 )

@@ -23,7 +23,7 @@ final as (
         action_name,
         target_name,
         {{ uc_governance.json_extract_string_sql('request_params', '$.securable_type') }} as securable_type,
-        {{ uc_governance.json_extract_string_sql('request_params', '$.changes') }} as changes,
+        {{ uc_governance.json_extract_string_sql('request_params', '$.changes') }} as permission_changes,
         source_ip
     from events
 

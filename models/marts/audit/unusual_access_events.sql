@@ -3,6 +3,8 @@
     user was seen from more than uc_governance_audit_unusual_ip_threshold distinct addresses. -#}
 {%- set settings = uc_governance.uc_governance_config() -%}
 {%- set day_ms = 86400000 -%}
+{%- set window_start = uc_governance.audit_window_start_sql(
+    'cast(event_date as timestamp)', settings['audit_unusual_window_days'] * day_ms, 4 * day_ms) -%}
 with
 
 events as (
@@ -19,7 +21,9 @@ windowed as (
         event_date,
         source_ip,
         action_name,
-        cast({{ uc_governance.audit_window_start_sql('cast(event_date as timestamp)', settings['audit_unusual_window_days'] * day_ms, 4 * day_ms) }} as date) as window_start
+        cast(
+            {{ window_start }} as date
+        ) as window_start
     from events
 
 ),
@@ -65,7 +69,8 @@ final as (
         per_window.user_email || ' ' || cast(per_window.window_start as {{ dbt.type_string() }}) as unusual_key,
         per_window.user_email,
         per_window.window_start,
-        cast({{ dbt.dateadd('day', settings['audit_unusual_window_days'] - 1, 'per_window.window_start') }} as date) as window_end,
+        cast({{ dbt.dateadd('day', settings['audit_unusual_window_days'] - 1, 'per_window.window_start') }} as date)
+            as window_end,
         per_window.active_days,
         per_window.total_actions,
         per_window.unique_ips,

@@ -15,156 +15,156 @@
 
 {%- set settings = uc_governance.uc_governance_config() -%}
 {%- set source_kind = settings['audit_source'] -%}
+{%- set known_kinds = ['login', 'table_access', 'permission_change', 'escalation', 'group_change'] -%}
+{%- set known_kinds = known_kinds + ['export', 'token', 'other'] -%}
 {%- set cutoff = none -%}
 {%- if is_incremental() and execute -%}
-    {%- set newest = run_query('select cast(max(event_date) as varchar(10)) from ' ~ this).columns[0].values()[0] -%}
+    {%- set newest_sql = 'select cast(max(event_date) as varchar(10)) from ' ~ this -%}
+    {%- set newest = run_query(newest_sql).columns[0].values()[0] -%}
     {%- if newest -%}
-        {%- set cutoff = (modules.datetime.date.fromisoformat(newest) - modules.datetime.timedelta(days=settings['audit_lookback_days'])).isoformat() -%}
+        {%- set lookback = modules.datetime.timedelta(days=settings['audit_lookback_days']) -%}
+        {%- set cutoff = (modules.datetime.date.fromisoformat(newest) - lookback).isoformat() -%}
     {%- endif -%}
 {%- endif -%}
 
+{%- if source_kind == 'json_files' -%}
+    {#- Files under the folder; on a re-run only the delivery dates (date=YYYY-MM-DD in the path)
+        from the cutoff on, and files without a date in their path. -#}
+    {%- set files = [] -%}
+    {%- set pattern = uc_governance.string_literal(settings['audit_log_path'] ~ '/**/*.json') -%}
+    {%- if execute -%}
+        {%- set glob_sql = 'select file from glob(' ~ pattern ~ ') order by file' -%}
+        {%- set listed = run_query(glob_sql).columns[0].values() -%}
+        {%- for file in listed -%}
+            {%- set found = modules.re.search('date=([0-9]{4}-[0-9]{2}-[0-9]{2})', file) -%}
+            {%- if cutoff is none or not found or found.group(1) >= cutoff -%}
+                {%- do files.append(file) -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- set message = 'stg_audit__events: reading ' ~ (files | length) -%}
+        {%- set message = message ~ ' of ' ~ (listed | length) -%}
+        {%- set message = message ~ ' audit log files under ' ~ settings['audit_log_path'] -%}
+        {{ log(message ~ (' (dates from ' ~ cutoff ~ ')' if cutoff else ''), info=True) }}
+    {%- endif -%}
+    {%- if files -%}
+        {%- set lines_sql = uc_governance.read_json_lines_sql(files) -%}
+    {%- else -%}
+        {#- No file (yet): an empty, typed relation, so the build goes on. -#}
+        {%- set lines_sql -%}
+select
+    cast(null as {{ dbt.type_string() }}) as source_file,
+    cast(null as integer) as source_line,
+    cast(null as {{ dbt.type_string() }}) as raw_line,
+    false as is_valid_json
+where 1 = 0
+        {%- endset -%}
+    {%- endif -%}
+{%- endif %}
+
 with
 
-{% if source_kind == 'json_files' -%}
-{#- Files under the folder; on a re-run only the delivery dates (date=YYYY-MM-DD in the path)
-    from the cutoff on, and files without a date in their path. -#}
-{%- set files = [] -%}
-{%- if execute -%}
-    {%- set pattern = settings['audit_log_path'] ~ '/**/*.json' -%}
-    {%- set listed = run_query('select file from glob(' ~ uc_governance.string_literal(pattern) ~ ') order by file').columns[0].values() -%}
-    {%- for file in listed -%}
-        {%- set found = modules.re.search('date=([0-9]{4}-[0-9]{2}-[0-9]{2})', file) -%}
-        {%- if cutoff is none or not found or found.group(1) >= cutoff -%}
-            {%- do files.append(file) -%}
-        {%- endif -%}
-    {%- endfor -%}
-    {{ log('stg_audit__events: reading ' ~ (files | length) ~ ' of ' ~ (listed | length) ~ ' audit log files under ' ~ settings['audit_log_path'] ~ (' (dates from ' ~ cutoff ~ ')' if cutoff else ''), info=True) }}
-{%- endif %}
+extracted as (
 
-lines as (
-
-    {% if files -%}
-    {{ uc_governance.read_json_lines_sql(files) }}
-    {%- else -%}
-    {#- No file (yet): an empty, typed relation, so the build goes on. -#}
-    select
-        cast(null as {{ dbt.type_string() }}) as source_file,
-        cast(null as integer) as source_line,
-        cast(null as {{ dbt.type_string() }}) as raw_line,
-        false as is_valid_json
-    where 1 = 0
+    {% if source_kind == 'json_files' -%}
+        {#- Delivery format, verify against real logs: orgId is the workspace id, timestamp is epoch
+            milliseconds, response.statusCode is camel-case. -#}
+        select
+            source_file,
+            source_line,
+            raw_record,
+            not is_valid_json as is_malformed,
+            cast(null as timestamp) as event_time_native,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.timestamp') }} as timestamp_text,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.orgId') }} as workspace_id,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.accountId') }} as account_id,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.userIdentity.email') }} as user_email,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.sourceIPAddress') }} as source_ip,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.userAgent') }} as user_agent,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.sessionId') }} as session_id,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.serviceName') }} as service_name,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.actionName') }} as action_name,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.requestId') }} as request_id,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.requestParams') }} as request_params,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.response.statusCode') }} as status_code_text,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.response.errorMessage') }} as error_message,
+            {{ uc_governance.json_extract_string_sql('json_line', '$.auditLevel') }} as audit_level,
+            source_file || ':' || cast(source_line as {{ dbt.type_string() }}) as event_key
+        from (
+            select
+                source_file,
+                source_line,
+                is_valid_json,
+                case when is_valid_json then raw_line end as json_line,
+                case when not is_valid_json then raw_line end as raw_record
+            from (
+                {{ lines_sql | indent(12) }}
+            ) as file_lines
+        ) as records
+    {%- elif source_kind == 'external_table' %}
+        {#- The external table (macro audit_log_table_sql) declares every field as a string; objects
+            arrive as JSON text. Verify against real logs: as for json_files. -#}
+        select
+            input_file_name() as source_file,
+            cast(null as integer) as source_line,
+            audit_logs._corrupt_record as raw_record,
+            audit_logs._corrupt_record is not null as is_malformed,
+            cast(null as timestamp) as event_time_native,
+            audit_logs.`timestamp` as timestamp_text,
+            audit_logs.orgid as workspace_id,
+            audit_logs.accountid as account_id,
+            {{ uc_governance.json_extract_string_sql('audit_logs.useridentity', '$.email') }} as user_email,
+            audit_logs.sourceipaddress as source_ip,
+            audit_logs.useragent as user_agent,
+            audit_logs.sessionid as session_id,
+            audit_logs.servicename as service_name,
+            audit_logs.actionname as action_name,
+            audit_logs.requestid as request_id,
+            audit_logs.requestparams as request_params,
+            {{ uc_governance.json_extract_string_sql('audit_logs.response', '$.statusCode') }} as status_code_text,
+            {{ uc_governance.json_extract_string_sql('audit_logs.response', '$.errorMessage') }} as error_message,
+            audit_logs.auditlevel as audit_level,
+            md5(
+                coalesce(input_file_name(), '')
+                || coalesce(audit_logs.requestid, '')
+                || coalesce(audit_logs._corrupt_record, '')
+                || coalesce(audit_logs.`timestamp`, '')
+            ) as event_key
+        from {{ uc_governance.audit_log_table_relation() }} as audit_logs
+        {%- if cutoff %}
+        {#- Delivered files hold one day each under date=YYYY-MM-DD; file pruning by path. -#}
+        where regexp_extract(input_file_name(), 'date=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) >= '{{ cutoff }}'
+        {%- endif %}
+    {%- else %}
+        {#- system.access.audit, partitioned by event_date (filtered on it on a re-run). Verify: the
+            response struct's field names (status_code or statusCode). -#}
+        select
+            cast(null as {{ dbt.type_string() }}) as source_file,
+            cast(null as integer) as source_line,
+            cast(null as {{ dbt.type_string() }}) as raw_record,
+            false as is_malformed,
+            audit.event_time as event_time_native,
+            cast(null as {{ dbt.type_string() }}) as timestamp_text,
+            cast(audit.workspace_id as {{ dbt.type_string() }}) as workspace_id,
+            audit.account_id,
+            audit.user_identity.email as user_email,
+            audit.source_ip_address as source_ip,
+            audit.user_agent,
+            audit.session_id,
+            audit.service_name,
+            audit.action_name,
+            audit.request_id,
+            to_json(audit.request_params) as request_params,
+            cast(audit.response.status_code as {{ dbt.type_string() }}) as status_code_text,
+            audit.response.error_message,
+            audit.audit_level,
+            audit.event_id as event_key
+        from {{ source('system_access', 'audit') }} as audit
+        {%- if cutoff %}
+        where audit.event_date >= date '{{ cutoff }}'
+        {%- endif %}
     {%- endif %}
 
 ),
-
-records as (
-
-    select
-        source_file,
-        source_line,
-        is_valid_json,
-        case when is_valid_json then raw_line end as json_line,
-        case when not is_valid_json then raw_line end as raw_record
-    from lines
-
-),
-
-extracted as (
-
-    {#- Delivery format, verify against real logs: orgId is the workspace id, timestamp is epoch
-        milliseconds, response.statusCode is camel-case. -#}
-    select
-        source_file,
-        source_line,
-        raw_record,
-        not is_valid_json as is_malformed,
-        cast(null as timestamp) as event_time_native,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.timestamp') }} as timestamp_text,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.orgId') }} as workspace_id,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.accountId') }} as account_id,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.userIdentity.email') }} as user_email,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.sourceIPAddress') }} as source_ip,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.userAgent') }} as user_agent,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.sessionId') }} as session_id,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.serviceName') }} as service_name,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.actionName') }} as action_name,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.requestId') }} as request_id,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.requestParams') }} as request_params,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.response.statusCode') }} as status_code_text,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.response.errorMessage') }} as error_message,
-        {{ uc_governance.json_extract_string_sql('json_line', '$.auditLevel') }} as audit_level,
-        source_file || ':' || cast(source_line as {{ dbt.type_string() }}) as event_key
-    from records
-
-),
-{%- elif source_kind == 'external_table' %}
-
-extracted as (
-
-    {#- The external table (macro audit_log_table_sql) declares every field as a string; objects
-        arrive as JSON text. Verify against real logs: as for json_files. -#}
-    select
-        input_file_name() as source_file,
-        cast(null as integer) as source_line,
-        audit_logs._corrupt_record as raw_record,
-        audit_logs._corrupt_record is not null as is_malformed,
-        cast(null as timestamp) as event_time_native,
-        audit_logs.`timestamp` as timestamp_text,
-        audit_logs.orgid as workspace_id,
-        audit_logs.accountid as account_id,
-        {{ uc_governance.json_extract_string_sql('audit_logs.useridentity', '$.email') }} as user_email,
-        audit_logs.sourceipaddress as source_ip,
-        audit_logs.useragent as user_agent,
-        audit_logs.sessionid as session_id,
-        audit_logs.servicename as service_name,
-        audit_logs.actionname as action_name,
-        audit_logs.requestid as request_id,
-        audit_logs.requestparams as request_params,
-        {{ uc_governance.json_extract_string_sql('audit_logs.response', '$.statusCode') }} as status_code_text,
-        {{ uc_governance.json_extract_string_sql('audit_logs.response', '$.errorMessage') }} as error_message,
-        audit_logs.auditlevel as audit_level,
-        md5(coalesce(input_file_name(), '') || coalesce(audit_logs.requestid, '') || coalesce(audit_logs._corrupt_record, '') || coalesce(audit_logs.`timestamp`, '')) as event_key
-    from {{ uc_governance.audit_log_table_relation() }} as audit_logs
-    {%- if cutoff %}
-    {#- Delivered files hold one day each under date=YYYY-MM-DD; file pruning by path. -#}
-    where regexp_extract(input_file_name(), 'date=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) >= '{{ cutoff }}'
-    {%- endif %}
-
-),
-{%- else %}
-
-extracted as (
-
-    {#- system.access.audit, partitioned by event_date (filtered on it on a re-run). Verify: the
-        response struct's field names (status_code or statusCode). -#}
-    select
-        cast(null as {{ dbt.type_string() }}) as source_file,
-        cast(null as integer) as source_line,
-        cast(null as {{ dbt.type_string() }}) as raw_record,
-        false as is_malformed,
-        audit.event_time as event_time_native,
-        cast(null as {{ dbt.type_string() }}) as timestamp_text,
-        cast(audit.workspace_id as {{ dbt.type_string() }}) as workspace_id,
-        audit.account_id,
-        audit.user_identity.email as user_email,
-        audit.source_ip_address as source_ip,
-        audit.user_agent,
-        audit.session_id,
-        audit.service_name,
-        audit.action_name,
-        audit.request_id,
-        to_json(audit.request_params) as request_params,
-        cast(audit.response.status_code as {{ dbt.type_string() }}) as status_code_text,
-        audit.response.error_message,
-        audit.audit_level,
-        audit.event_id as event_key
-    from {{ source('system_access', 'audit') }} as audit
-    {%- if cutoff %}
-    where audit.event_date >= date '{{ cutoff }}'
-    {%- endif %}
-
-),
-{%- endif %}
 
 parsed as (
 
@@ -183,13 +183,15 @@ parsed as (
             when try_cast(timestamp_text as timestamp) is not null then 'iso_8601'
             else 'unparseable'
         end as timestamp_format,
-        try_cast(regexp_extract(coalesce(source_file, ''), 'date=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) as date) as delivery_date,
+        try_cast(
+            regexp_extract(coalesce(source_file, ''), 'date=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) as date
+        ) as delivery_date,
         try_cast(status_code_text as integer) as status_code
     from extracted
 
 ),
 
-classified as (
+reasoned as (
 
     select
         *,
@@ -199,14 +201,31 @@ classified as (
             when service_name is null then 'missing_field:serviceName'
             when action_name is null then 'missing_field:actionName'
             when event_time is null then 'unparseable_timestamp'
-            when {{ uc_governance.timestamp_to_epoch_ms_sql('event_time') }}
+            when
+                {{ uc_governance.timestamp_to_epoch_ms_sql('event_time') }}
                 > {{ uc_governance.timestamp_to_epoch_ms_sql(dbt.current_timestamp()) }} + 300000
                 then 'future_timestamp'
-            when service_name in {{ uc_governance.audit_actions_sql(['services']) }}
-                and action_name not in {{ uc_governance.audit_actions_sql(['login', 'table_access', 'permission_change', 'escalation', 'group_change', 'export', 'token', 'other']) }}
+            when
+                service_name in {{ uc_governance.audit_actions_sql(['services']) }}
+                and action_name not in {{ uc_governance.audit_actions_sql(known_kinds) }}
                 then 'unknown_action'
         end as quarantine_reason
     from parsed
+
+),
+
+classified as (
+
+    {#- Quarantined records without a usable time keep the date they were delivered (or
+        loaded) so that re-runs replace them like any other date. -#}
+    select
+        *,
+        case
+            when quarantine_reason is null or quarantine_reason = 'unknown_action'
+                then cast(event_time as date)
+            else coalesce(delivery_date, cast({{ dbt.current_timestamp() }} as date))
+        end as event_date
+    from reasoned
 
 ),
 
@@ -215,12 +234,7 @@ final as (
     select
         event_key,
         event_time,
-        {#- Quarantined records without a usable time keep the date they were delivered (or
-            loaded) so that re-runs replace them like any other date. -#}
-        case
-            when quarantine_reason is null or quarantine_reason = 'unknown_action' then cast(event_time as date)
-            else coalesce(delivery_date, cast({{ dbt.current_timestamp() }} as date))
-        end as event_date,
+        event_date,
         workspace_id,
         account_id,
         lower(user_email) as user_email,
@@ -241,9 +255,13 @@ final as (
             {{ uc_governance.json_extract_string_sql('request_params', '$.securable_full_name') }},
             {{ uc_governance.json_extract_string_sql('request_params', '$.name') }}
         )) as target_name,
-        {{ uc_governance.json_extract_string_sql('request_params', '$.targetGroupName') }} as target_group,
-        lower({{ uc_governance.json_extract_string_sql('request_params', '$.targetUserName') }}) as target_user,
-        try_cast({{ uc_governance.json_extract_string_sql('request_params', '$.lifetime_seconds') }} as bigint) as token_lifetime_seconds,
+        {{ uc_governance.json_extract_string_sql('request_params', '$.targetGroupName') }}
+            as target_group,
+        lower({{ uc_governance.json_extract_string_sql('request_params', '$.targetUserName') }})
+            as target_user,
+        try_cast(
+            {{ uc_governance.json_extract_string_sql('request_params', '$.lifetime_seconds') }} as bigint
+        ) as token_lifetime_seconds,
         {{ uc_governance.json_extract_string_sql('request_params', '$.path') }} as export_path,
         {{ uc_governance.json_extract_string_sql('request_params', '$.format') }} as export_format,
         timestamp_format,
@@ -254,11 +272,7 @@ final as (
         raw_record
     from classified
     {%- if cutoff %}
-    where
-        case
-            when quarantine_reason is null or quarantine_reason = 'unknown_action' then cast(event_time as date)
-            else coalesce(delivery_date, cast({{ dbt.current_timestamp() }} as date))
-        end >= date '{{ cutoff }}'
+        where event_date >= date '{{ cutoff }}'
     {%- endif %}
 
 )

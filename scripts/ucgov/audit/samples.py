@@ -19,18 +19,25 @@ once before succeeding.
 Planted incidents, with the counts every detection must find exactly (business hours are
 08:00-18:00 UTC, Monday to Friday; the sample spans 2026-10-26 to 2026-11-22 by default):
 
-| incident | events | detection (rows) |
-|---|---|---|
-| brute force: 25 failed `login` for gina.rossi from 203.0.113.50, 2026-11-12 03:05-03:29 | 25 | failed_login_alerts brute_force: 1 |
-| password spraying: 1 failed `login` each for 15 user names from 198.51.100.23, 2026-11-18 04:10-04:24 | 15 | failed_login_alerts password_spraying: 1 |
-| one user, many addresses: erin.walsh from 12 new addresses, 2026-11-16 | 24 | unusual_access_events: 1 |
-| failed privilege escalation by hugo.bernard, 2026-11-19 14:00-14:20 (2 updatePermissions, 2 addPrincipalToGroup, 1 setPermissions, all 403) | 5 | privilege_escalation_events: 5 |
-| after-hours reads of customers: mia.kowalski 3 on 2026-11-10 from 22:40 UTC; dave.okafor 2 on Sunday 2026-11-22 | 5 | after_hours_sensitive_access_alerts: 2 |
-| first read of customers by dave.okafor (never seen on it) | (same 2) | first_sensitive_access_events: 1 |
-| bulk export by jon.park, 2026-11-19 16:00-16:59: 30 downloadLargeResults, 5 workspaceExport | 35 | data_export_events with is_bulk: 35 |
-| token with a 365-day lifetime, carol.singh, 2026-11-17 | 1 | long_lived_token_events: 1 |
-| grant changed outside this project by leo.garcia, 2026-11-20 (SELECT on customers to data-scientists) | 1 | permission_change_events: 1 |
-| leo.garcia adds erin.walsh to workspace-admins, 2026-11-13 | 1 | admin_group_change_events: 1 |
+- brute force: 25 failed `login` for gina.rossi from 203.0.113.50, 2026-11-12 03:05-03:29
+  (25 events) -> failed_login_alerts brute_force: 1 row;
+- password spraying: 1 failed `login` each for 15 user names from 198.51.100.23, 2026-11-18
+  04:10-04:24 (15) -> failed_login_alerts password_spraying: 1;
+- one user, many addresses: erin.walsh logs in and reads from 12 new addresses on 2026-11-16
+  (24) -> unusual_access_events: 1;
+- failed privilege escalation by hugo.bernard, 2026-11-19 14:00-14:20: 2 updatePermissions,
+  2 addPrincipalToGroup, 1 setPermissions, all refused with 403 (5) ->
+  privilege_escalation_events: 5;
+- after-hours reads of production.sensitive_data.customers: mia.kowalski 3 on 2026-11-10 from
+  22:40 UTC, dave.okafor 2 on Sunday 2026-11-22 (5) -> after_hours_sensitive_access_alerts: 2;
+- dave.okafor's reads are his first of that table -> first_sensitive_access_events: 1;
+- bulk export by jon.park, 2026-11-19 16:00-16:34: 30 downloadLargeResults, 5 workspaceExport
+  (35) -> data_export_events with is_bulk: 35;
+- a token with a 365-day lifetime, carol.singh, 2026-11-17 (1) -> long_lived_token_events: 1;
+- a grant changed outside this project: leo.garcia gives data-scientists SELECT on customers,
+  2026-11-20 (1) -> permission_change_events: 1;
+- leo.garcia adds erin.walsh to workspace-admins, 2026-11-13 (1) ->
+  admin_group_change_events: 1.
 
 Bad input, in `date=<last day>/auditlogs_bad.json` (audit_quarantine_events: 7 rows): 2 malformed
 JSON lines, 1 event without `actionName`, 1 without `timestamp`, 1 unknown action, 1 timestamp in
@@ -115,7 +122,8 @@ class Writer:
     """Collects the events of each day, then writes them sorted by time, one file per day."""
 
     def __init__(self, seed: int) -> None:
-        self.random = random.Random(seed)
+        # Sample data, not secrets: a seeded generator makes the files reproducible.
+        self.random = random.Random(seed)  # noqa: S311
         self.days: dict[date, list[tuple[int, int, str]]] = {}
         self.sequence = 0
         self.bad: dict[date, list[str]] = {}
@@ -269,7 +277,8 @@ def _planted(w: Writer, start: date) -> None:
     gina, erin, hugo = BY_NAME["gina.rossi"], BY_NAME["erin.walsh"], BY_NAME["hugo.bernard"]
     # Brute force: 25 failures within one hour, one user, one address.
     for index in range(25):
-        _login(w, _at(offset[17], 3, 5 + index), gina.email, "203.0.113.50", ok=False, action="login")
+        when = _at(offset[17], 3, 5 + index)
+        _login(w, when, gina.email, "203.0.113.50", ok=False, action="login")
     # Password spraying: one address, 15 user names, one failure each.
     names = [p.email for p in PEOPLE[:12]] + [
         "admin@example.com",
@@ -334,9 +343,7 @@ def _planted(w: Writer, start: date) -> None:
             if index < 30
             else {"path": f"/Users/{jon.email}/export_{index}", "format": "SOURCE"}
         )
-        w.event(
-            _at(offset[24], 16, index), jon.email, "notebook", action, params, ip=jon.office_ip
-        )
+        w.event(_at(offset[24], 16, index), jon.email, "notebook", action, params, ip=jon.office_ip)
     # A long-lived token.
     carol = BY_NAME["carol.singh"]
     w.event(
@@ -421,7 +428,9 @@ def generate(
 ) -> int:
     """Write the sample logs under `out` and return the number of lines written."""
     if days < 28:
-        raise ValueError(f"--days must be at least 28 (the planted incidents span 4 weeks); got {days}")
+        raise ValueError(
+            f"--days must be at least 28 (the planted incidents span 4 weeks); got {days}"
+        )
     weekdays = sum(1 for d in range(days) if (start + timedelta(days=d)).weekday() < 5)
     base_per_person_day = 6
     extra = 0
