@@ -1,9 +1,10 @@
 {#- `<catalog>`.`security`.`audit_logs`: the guide's audit table, in the catalog whose `security`
     schema seeds/policy/securables.csv declares. Reads the staged securables, so only at
-    execution; at parse time returns a placeholder name. -#}
+    execution; at parse time (and when compiling offline) the catalog is a placeholder. -#}
 {% macro audit_log_table_relation() %}
-    {%- if not execute -%}
-        {{- return('`parse_time`.`security`.`audit_logs`') -}}
+    {%- if not execute or flags.INTROSPECT is false -%}
+        {#- Parse time, or an offline `dbt compile --no-introspect`: the catalog is unknown. -#}
+        {{- return('`catalog_of_the_security_schema`.`security`.`audit_logs`') -}}
     {%- endif -%}
     {%- set query -%}
         select distinct catalog_name

@@ -2,6 +2,8 @@
     uc_governance_audit_first_access_baseline_days days of audit history (the baseline that
     learns who usually reads what): one row per user and table. -#}
 {%- set settings = uc_governance.uc_governance_config() -%}
+{%- set baseline_end = uc_governance.audit_add_days_sql(
+    'history.history_start_date', settings['audit_first_access_baseline_days']) -%}
 with
 
 reads as (
@@ -49,7 +51,7 @@ final as (
     where
         ranked.read_number = 1
         and ranked.event_date
-        >= {{ dbt.dateadd('day', settings['audit_first_access_baseline_days'], 'history.history_start_date') }}
+        >= {{ baseline_end }}
 
 )
 

@@ -3,6 +3,8 @@
     user was seen from more than uc_governance_audit_unusual_ip_threshold distinct addresses. -#}
 {%- set settings = uc_governance.uc_governance_config() -%}
 {%- set day_ms = 86400000 -%}
+{%- set window_end = uc_governance.audit_add_days_sql(
+    'per_window.window_start', settings['audit_unusual_window_days'] - 1) -%}
 {%- set window_start = uc_governance.audit_window_start_sql(
     'cast(event_date as timestamp)', settings['audit_unusual_window_days'] * day_ms, 4 * day_ms) -%}
 with
@@ -69,8 +71,7 @@ final as (
         per_window.user_email || ' ' || cast(per_window.window_start as {{ dbt.type_string() }}) as unusual_key,
         per_window.user_email,
         per_window.window_start,
-        cast({{ dbt.dateadd('day', settings['audit_unusual_window_days'] - 1, 'per_window.window_start') }} as date)
-            as window_end,
+        {{ window_end }} as window_end,
         per_window.active_days,
         per_window.total_actions,
         per_window.unique_ips,

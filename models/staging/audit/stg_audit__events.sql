@@ -18,7 +18,8 @@
 {%- set known_kinds = ['login', 'table_access', 'permission_change', 'escalation', 'group_change'] -%}
 {%- set known_kinds = known_kinds + ['export', 'token', 'other'] -%}
 {%- set cutoff = none -%}
-{%- if is_incremental() and execute -%}
+{#- `dbt compile --no-introspect` (offline) may not query the warehouse: no cutoff then. -#}
+{%- if execute and flags.INTROSPECT is not false and is_incremental() -%}
     {%- set newest_sql = 'select cast(max(event_date) as varchar(10)) from ' ~ this -%}
     {%- set newest = run_query(newest_sql).columns[0].values()[0] -%}
     {%- if newest -%}
@@ -104,7 +105,7 @@ extracted as (
         {#- The external table (macro audit_log_table_sql) declares every field as a string; objects
             arrive as JSON text. Verify against real logs: as for json_files. -#}
         select
-            input_file_name() as source_file,
+            audit_logs._metadata.file_path as source_file,
             cast(null as integer) as source_line,
             audit_logs._corrupt_record as raw_record,
             audit_logs._corrupt_record is not null as is_malformed,
@@ -124,7 +125,7 @@ extracted as (
             {{ uc_governance.json_extract_string_sql('audit_logs.response', '$.errorMessage') }} as error_message,
             audit_logs.auditlevel as audit_level,
             md5(
-                coalesce(input_file_name(), '')
+                coalesce(audit_logs._metadata.file_path, '')
                 || coalesce(audit_logs.requestid, '')
                 || coalesce(audit_logs._corrupt_record, '')
                 || coalesce(audit_logs.`timestamp`, '')
@@ -132,7 +133,7 @@ extracted as (
         from {{ uc_governance.audit_log_table_relation() }} as audit_logs
         {%- if cutoff %}
         {#- Delivered files hold one day each under date=YYYY-MM-DD; file pruning by path. -#}
-        where regexp_extract(input_file_name(), 'date=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) >= '{{ cutoff }}'
+        where regexp_extract(audit_logs._metadata.file_path, 'date=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) >= '{{ cutoff }}'
         {%- endif %}
     {%- else %}
         {#- system.access.audit, partitioned by event_date (filtered on it on a re-run). Verify: the
