@@ -136,3 +136,44 @@ def test_the_compiled_sql_is_databricks_sql(spark_results):
     assert "from_utc_timestamp(" in _compiled(models, "int_audit__events")
     staging = _compiled(models, "stg_audit__events")
     assert "system.access.audit" in staging
+
+
+def test_external_table_source_reads_the_delivered_files_like_duckdb(
+    audit_build, sample_logs, tmp_path
+):
+    """The guide's external table, created by the staging model's pre-hook DDL (compiled for
+    target databricks, location pointed at the local sample files), read by the staging model's
+    Databricks SQL on Spark: the same records, parsed and quarantined alike."""
+    compile_dir = tmp_path / "external"
+    compile_dir.mkdir()
+    location = "s3://company-databricks-audit-logs/"
+    models = compile_for_databricks(
+        audit_build.root,
+        compile_dir,
+        "stg_audit__events",
+        uc_governance_audit_source="external_table",
+        uc_governance_audit_log_location=location,
+    )
+    manifest = json.loads((models.parent.parent.parent / "manifest.json").read_text())
+    node = manifest["nodes"]["model.uc_governance.stg_audit__events"]
+    (hook,) = node["config"]["pre-hook"]
+    ddl = hook["sql"]
+    assert ddl.startswith("create table if not exists ")
+    assert f"using json\nlocation '{location}'" in ddl
+    placeholder = "`catalog_of_the_security_schema`.`security`.`audit_logs`"
+    spark = get_spark()
+    spark.sql("drop table if exists audit_logs_external")
+    spark.sql(ddl.replace(placeholder, "audit_logs_external").replace(location, str(sample_logs)))
+    staging = _compiled(models, "stg_audit__events").replace(placeholder, "audit_logs_external")
+    frame = spark.sql(staging)
+    compared = [
+        c
+        for c in frame.columns
+        if c not in ("event_key", "source_file", "source_line", "audit_source")
+    ]
+    expected = audit_build.query(
+        f"select {', '.join(compared)} from uc_governance.stg_audit__events"
+    )
+    assert _sorted_rows(frame.select(*compared).collect()) == _sorted_rows(expected)
+    assert frame.select("event_key").distinct().count() == len(expected)
+    spark.sql("drop table audit_logs_external")
