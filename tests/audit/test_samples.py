@@ -45,3 +45,12 @@ def test_command_line_refuses_too_few_days(tmp_path, capsys):
     assert "--days must be at least 28" in capsys.readouterr().err
     assert samples.main(["--out", str(tmp_path)]) == 0
     assert "wrote" in capsys.readouterr().out
+
+
+def test_delivering_more_days_leaves_earlier_files_unchanged(tmp_path):
+    samples.generate(tmp_path / "four_weeks", events=5_000)
+    samples.generate(tmp_path / "one_more_day", events=5_000, days=29)
+    before, after = _snapshot(tmp_path / "four_weeks"), _snapshot(tmp_path / "one_more_day")
+    added = set(after) - set(before)
+    assert added == {"workspaceId=1234567890123456/date=2026-11-23/auditlogs_0.json"}
+    assert {name: after[name] for name in before} == before

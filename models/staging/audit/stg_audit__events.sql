@@ -29,6 +29,28 @@
 {%- endif -%}
 
 {%- if source_kind == 'json_files' -%}
+    {#- Delivery format, verify against real logs: orgId is the workspace id, timestamp is epoch
+        milliseconds, response.statusCode is camel-case. Column and JSON path, parsed once. -#}
+    {%- set delivery_fields = [
+        ('timestamp_text', '$.timestamp'),
+        ('workspace_id', '$.orgId'),
+        ('account_id', '$.accountId'),
+        ('user_email', '$.userIdentity.email'),
+        ('source_ip', '$.sourceIPAddress'),
+        ('user_agent', '$.userAgent'),
+        ('session_id', '$.sessionId'),
+        ('service_name', '$.serviceName'),
+        ('action_name', '$.actionName'),
+        ('request_id', '$.requestId'),
+        ('request_params', '$.requestParams'),
+        ('status_code_text', '$.response.statusCode'),
+        ('error_message', '$.response.errorMessage'),
+        ('audit_level', '$.auditLevel'),
+    ] -%}
+    {%- set delivery_paths = [] -%}
+    {%- for column, path in delivery_fields -%}
+        {%- do delivery_paths.append(path) -%}
+    {%- endfor -%}
     {#- Files under the folder; on a re-run only the delivery dates (date=YYYY-MM-DD in the path)
         from the cutoff on, and files without a date in their path. -#}
     {%- set files = [] -%}
@@ -67,38 +89,27 @@ with
 extracted as (
 
     {% if source_kind == 'json_files' -%}
-        {#- Delivery format, verify against real logs: orgId is the workspace id, timestamp is epoch
-            milliseconds, response.statusCode is camel-case. -#}
+        {#- Delivery format: the fields and their paths are listed at the top (delivery_fields). -#}
         select
             source_file,
             source_line,
             raw_record,
             not is_valid_json as is_malformed,
             cast(null as timestamp) as event_time_native,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.timestamp') }} as timestamp_text,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.orgId') }} as workspace_id,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.accountId') }} as account_id,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.userIdentity.email') }} as user_email,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.sourceIPAddress') }} as source_ip,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.userAgent') }} as user_agent,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.sessionId') }} as session_id,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.serviceName') }} as service_name,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.actionName') }} as action_name,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.requestId') }} as request_id,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.requestParams') }} as request_params,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.response.statusCode') }} as status_code_text,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.response.errorMessage') }} as error_message,
-            {{ uc_governance.json_extract_string_sql('json_line', '$.auditLevel') }} as audit_level,
+            {%- for column, path in delivery_fields %}
+                {{ uc_governance.array_element_sql('delivery_values', loop.index) }} as {{ column }},
+            {%- endfor %}
             source_file || ':' || cast(source_line as {{ dbt.type_string() }}) as event_key
         from (
             select
                 source_file,
                 source_line,
                 is_valid_json,
-                case when is_valid_json then raw_line end as json_line,
-                case when not is_valid_json then raw_line end as raw_record
+                case when not is_valid_json then raw_line end as raw_record,
+                {{ uc_governance.json_extract_strings_sql(
+                    'case when is_valid_json then raw_line end', delivery_paths) }} as delivery_values
             from (
-                {{ lines_sql | indent(12) }}
+                {{ lines_sql | indent(16) }}
             ) as file_lines
         ) as records
     {%- elif source_kind == 'external_table' %}
@@ -251,27 +262,31 @@ final as (
         audit_level,
         {#- Request parameters the detections read (verify against real logs). -#}
         lower(coalesce(
-            {{ uc_governance.json_extract_string_sql('request_params', '$.full_name_arg') }},
-            {{ uc_governance.json_extract_string_sql('request_params', '$.table_full_name') }},
-            {{ uc_governance.json_extract_string_sql('request_params', '$.securable_full_name') }},
-            {{ uc_governance.json_extract_string_sql('request_params', '$.name') }}
+            {{ uc_governance.array_element_sql('param_values', 1) }},
+            {{ uc_governance.array_element_sql('param_values', 2) }},
+            {{ uc_governance.array_element_sql('param_values', 3) }},
+            {{ uc_governance.array_element_sql('param_values', 4) }}
         )) as target_name,
-        {{ uc_governance.json_extract_string_sql('request_params', '$.targetGroupName') }}
-            as target_group,
-        lower({{ uc_governance.json_extract_string_sql('request_params', '$.targetUserName') }})
-            as target_user,
-        try_cast(
-            {{ uc_governance.json_extract_string_sql('request_params', '$.lifetime_seconds') }} as bigint
-        ) as token_lifetime_seconds,
-        {{ uc_governance.json_extract_string_sql('request_params', '$.path') }} as export_path,
-        {{ uc_governance.json_extract_string_sql('request_params', '$.format') }} as export_format,
+        {{ uc_governance.array_element_sql('param_values', 5) }} as target_group,
+        lower({{ uc_governance.array_element_sql('param_values', 6) }}) as target_user,
+        try_cast({{ uc_governance.array_element_sql('param_values', 7) }} as bigint) as token_lifetime_seconds,
+        {{ uc_governance.array_element_sql('param_values', 8) }} as export_path,
+        {{ uc_governance.array_element_sql('param_values', 9) }} as export_format,
         timestamp_format,
         quarantine_reason,
         '{{ source_kind }}' as audit_source,
         source_file,
         source_line,
         raw_record
-    from classified
+    from (
+        select
+            *,
+            {{ uc_governance.json_extract_strings_sql('request_params', [
+                '$.full_name_arg', '$.table_full_name', '$.securable_full_name', '$.name',
+                '$.targetGroupName', '$.targetUserName', '$.lifetime_seconds', '$.path', '$.format',
+            ]) }} as param_values
+        from classified
+    ) as with_params
     {%- if cutoff %}
         where event_date >= date '{{ cutoff }}'
     {%- endif %}

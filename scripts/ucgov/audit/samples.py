@@ -44,8 +44,10 @@ JSON lines, 1 event without `actionName`, 1 without `timestamp`, 1 unknown actio
 the future, 1 unparseable timestamp string. Two events there are valid and kept: one with an ISO
 8601 string timestamp and one with epoch milliseconds as a string.
 
-`--events N` adds routine reads of non-sensitive tables in business hours until about N events are
-written (for the benchmark); the planted incidents and their counts do not change.
+`--days N` (more than 28) delivers further days of background traffic after the four weeks; the
+files of the first 28 days stay byte-identical. `--events N` adds routine reads of non-sensitive
+tables in business hours until about N events are written (for the benchmark); the planted
+incidents and their counts do not change.
 """
 
 from __future__ import annotations
@@ -431,16 +433,19 @@ def generate(
         raise ValueError(
             f"--days must be at least 28 (the planted incidents span 4 weeks); got {days}"
         )
-    weekdays = sum(1 for d in range(days) if (start + timedelta(days=d)).weekday() < 5)
+    # Sized on the first four weeks, so that delivering more days never changes earlier files.
+    weekdays = sum(1 for d in range(DEFAULT_DAYS) if (start + timedelta(days=d)).weekday() < 5)
     base_per_person_day = 6
     extra = 0
     if events:
         extra = max(0, events // max(1, weekdays * len(PEOPLE)) - base_per_person_day)
     writer = Writer(seed)
-    for index in range(days):
+    for index in range(DEFAULT_DAYS):
         _background_day(writer, start + timedelta(days=index), extra)
     _planted(writer, start)
     _bad_input(writer, start + timedelta(days=27))
+    for index in range(DEFAULT_DAYS, days):
+        _background_day(writer, start + timedelta(days=index), extra)
     return writer.write(out)
 
 
