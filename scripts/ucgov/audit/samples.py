@@ -203,6 +203,26 @@ def _login(w: Writer, when: datetime, email: str, ip: str, *, ok: bool, action: 
     )
 
 
+def _group_change(
+    w: Writer, when: datetime, actor: Person, group: str, member: str, **kwargs
+) -> None:
+    params = {"targetGroupName": group, "targetUserName": member}
+    w.event(
+        when, actor.email, "accounts", "addPrincipalToGroup", params, ip=actor.office_ip, **kwargs
+    )
+
+
+def _permission_change(
+    w: Writer, when: datetime, actor: str, securable: tuple[str, str], change: str, **kwargs
+) -> None:
+    params = {
+        "securable_type": securable[0],
+        "securable_full_name": securable[1],
+        "changes": change,
+    }
+    w.event(when, actor, "unityCatalog", "updatePermissions", params, **kwargs)
+
+
 def _read(w: Writer, when: datetime, email: str, table: str, ip: str, **kwargs) -> None:
     w.event(when, email, "unityCatalog", "getTable", {"full_name_arg": table}, ip=ip, **kwargs)
 
@@ -238,16 +258,12 @@ def _background_day(w: Writer, day: date, extra_reads: int) -> None:
     if day.weekday() == 0:
         # The deploying principal applies the policy (grants) every Monday morning.
         for securable in ("production.etl", "production.analytics", "production.security"):
-            w.event(
+            _permission_change(
+                w,
                 _at(day, 7, 30, 0),
                 DEPLOYER,
-                "unityCatalog",
-                "updatePermissions",
-                {
-                    "securable_type": "schema",
-                    "securable_full_name": securable,
-                    "changes": '[{"principal":"data-engineers","add":["USE SCHEMA"]}]',
-                },
+                ("schema", securable),
+                '[{"principal":"data-engineers","add":["USE SCHEMA"]}]',
                 ip="10.30.0.9",
                 agent="dbt/1.11.16 dbt-databricks/1.12.7",
             )
@@ -298,29 +314,17 @@ def _planted(w: Writer, start: date) -> None:
     # Failed privilege escalation attempts.
     refused = {"status": 403, "error": "PERMISSION_DENIED: User does not have MANAGE"}
     for minute in (0, 4):
-        w.event(
+        _permission_change(
+            w,
             _at(offset[24], 14, minute),
             hugo.email,
-            "unityCatalog",
-            "updatePermissions",
-            {
-                "securable_type": "table",
-                "securable_full_name": SENSITIVE_TABLE,
-                "changes": f'[{{"principal":"{hugo.email}","add":["ALL PRIVILEGES"]}}]',
-            },
+            ("table", SENSITIVE_TABLE),
+            f'[{{"principal":"{hugo.email}","add":["ALL PRIVILEGES"]}}]',
             ip=hugo.office_ip,
             **refused,
         )
     for minute, group in ((8, "workspace-admins"), (12, "data-admins")):
-        w.event(
-            _at(offset[24], 14, minute),
-            hugo.email,
-            "accounts",
-            "addPrincipalToGroup",
-            {"targetGroupName": group, "targetUserName": hugo.email},
-            ip=hugo.office_ip,
-            **refused,
-        )
+        _group_change(w, _at(offset[24], 14, minute), hugo, group, hugo.email, **refused)
     w.event(
         _at(offset[24], 14, 20),
         hugo.email,
@@ -358,35 +362,17 @@ def _planted(w: Writer, start: date) -> None:
     )
     # A grant changed outside this project, and a change to an admin group.
     leo = BY_NAME["leo.garcia"]
-    w.event(
+    _permission_change(
+        w,
         _at(offset[25], 11, 15),
         leo.email,
-        "unityCatalog",
-        "updatePermissions",
-        {
-            "securable_type": "table",
-            "securable_full_name": SENSITIVE_TABLE,
-            "changes": '[{"principal":"data-scientists","add":["SELECT"]}]',
-        },
+        ("table", SENSITIVE_TABLE),
+        '[{"principal":"data-scientists","add":["SELECT"]}]',
         ip=leo.office_ip,
     )
-    w.event(
-        _at(offset[18], 10, 0),
-        leo.email,
-        "accounts",
-        "addPrincipalToGroup",
-        {"targetGroupName": "workspace-admins", "targetUserName": erin.email},
-        ip=leo.office_ip,
-    )
+    _group_change(w, _at(offset[18], 10, 0), leo, "workspace-admins", erin.email)
     # Routine group change (not an admin group): never an alarm.
-    w.event(
-        _at(offset[1], 10, 0),
-        leo.email,
-        "accounts",
-        "addPrincipalToGroup",
-        {"targetGroupName": "data-analysts", "targetUserName": jon.email},
-        ip=leo.office_ip,
-    )
+    _group_change(w, _at(offset[1], 10, 0), leo, "data-analysts", jon.email)
 
 
 def _bad_input(w: Writer, day: date) -> None:
