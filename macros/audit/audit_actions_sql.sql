@@ -13,7 +13,7 @@
     {%- endfor -%}
     {%- set literals = [] -%}
     {%- for name in names -%}
-        {%- do literals.append(uc_governance.string_literal(name)) -%}
+        {%- do literals.append(uc_governance.string_literal_sql(name)) -%}
     {%- endfor -%}
     {{- return('(' ~ literals | join(', ') ~ ')') -}}
 {% endmacro %}

@@ -32,7 +32,7 @@ create table if not exists {{ uc_governance.audit_log_table_relation() }} (
     _corrupt_record string
 )
 using json
-location {{ uc_governance.string_literal(settings['audit_log_location']) }}
+location {{ uc_governance.string_literal_sql(settings['audit_log_location']) }}
     {%- endset -%}
     {{- return(sql) -}}
 {% endmacro %}

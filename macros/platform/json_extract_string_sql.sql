@@ -6,10 +6,10 @@
 
 {#- Spark and Databricks SQL: get_json_object. -#}
 {% macro default__json_extract_string_sql(expression, path) %}
-    {{- return('get_json_object(' ~ expression ~ ', ' ~ uc_governance.string_literal(path) ~ ')') -}}
+    {{- return('get_json_object(' ~ expression ~ ', ' ~ uc_governance.string_literal_sql(path) ~ ')') -}}
 {% endmacro %}
 
 {#- DuckDB's json extension spells it json_extract_string. -#}
 {% macro duckdb__json_extract_string_sql(expression, path) %}
-    {{- return('json_extract_string(' ~ expression ~ ', ' ~ uc_governance.string_literal(path) ~ ')') -}}
+    {{- return('json_extract_string(' ~ expression ~ ', ' ~ uc_governance.string_literal_sql(path) ~ ')') -}}
 {% endmacro %}

@@ -18,7 +18,7 @@
 {% macro duckdb__json_extract_strings_sql(expression, paths) %}
     {%- set items = [] -%}
     {%- for path in paths -%}
-        {%- do items.append(uc_governance.string_literal(path)) -%}
+        {%- do items.append(uc_governance.string_literal_sql(path)) -%}
     {%- endfor -%}
     {{- return('json_extract_string(' ~ expression ~ ', [' ~ items | join(', ') ~ '])') -}}
 {% endmacro %}

@@ -16,7 +16,7 @@
 {% macro duckdb__read_json_lines_sql(files) %}
     {%- set paths = [] -%}
     {%- for file in files -%}
-        {%- do paths.append(uc_governance.string_literal(file)) -%}
+        {%- do paths.append(uc_governance.string_literal_sql(file)) -%}
     {%- endfor -%}
     {%- set sql = [
         'select',

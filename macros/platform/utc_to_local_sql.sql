@@ -6,10 +6,10 @@
 
 {#- Spark and Databricks SQL: from_utc_timestamp. -#}
 {% macro default__utc_to_local_sql(expression, time_zone) %}
-    {{- return('from_utc_timestamp(' ~ expression ~ ', ' ~ uc_governance.string_literal(time_zone) ~ ')') -}}
+    {{- return('from_utc_timestamp(' ~ expression ~ ', ' ~ uc_governance.string_literal_sql(time_zone) ~ ')') -}}
 {% endmacro %}
 
 {#- DuckDB (ICU): read the value as UTC, then take the wall clock in the zone. -#}
 {% macro duckdb__utc_to_local_sql(expression, time_zone) %}
-    {{- return('timezone(' ~ uc_governance.string_literal(time_zone) ~ ', timezone(\'UTC\', ' ~ expression ~ '))') -}}
+    {{- return('timezone(' ~ uc_governance.string_literal_sql(time_zone) ~ ', timezone(\'UTC\', ' ~ expression ~ '))') -}}
 {% endmacro %}

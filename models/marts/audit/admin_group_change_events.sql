@@ -3,7 +3,7 @@
 {%- set settings = uc_governance.uc_governance_config() -%}
 {%- set groups = [] -%}
 {%- for group in settings['audit_admin_groups'] -%}
-    {%- do groups.append(uc_governance.string_literal(group | lower)) -%}
+    {%- do groups.append(uc_governance.string_literal_sql(group | lower)) -%}
 {%- endfor -%}
 with
 

@@ -30,7 +30,7 @@ table_lists as (
     select
         user_email,
         local_date,
-        {{ uc_governance.sorted_string_agg('table_name', "', '") }} as tables_accessed
+        {{ uc_governance.sorted_string_agg_sql('table_name', "', '") }} as tables_accessed
     from tables_read
     group by user_email, local_date
 

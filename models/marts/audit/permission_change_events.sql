@@ -9,7 +9,7 @@ events as (
     where
         action_name in {{ uc_governance.audit_actions_sql(['permission_change']) }}
         and is_success
-        and coalesce(user_email, '') <> {{ uc_governance.string_literal(uc_governance.audit_deployer()) }}
+        and coalesce(user_email, '') <> {{ uc_governance.string_literal_sql(uc_governance.audit_deployer()) }}
 
 ),
 

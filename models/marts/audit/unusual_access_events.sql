@@ -45,7 +45,7 @@ action_lists as (
     select
         user_email,
         window_start,
-        {{ uc_governance.sorted_string_agg('action_name', "', '") }} as action_types
+        {{ uc_governance.sorted_string_agg_sql('action_name', "', '") }} as action_types
     from actions
     group by user_email, window_start
 

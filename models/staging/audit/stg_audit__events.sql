@@ -54,7 +54,7 @@
     {#- Files under the folder; on a re-run only the delivery dates (date=YYYY-MM-DD in the path)
         from the cutoff on, and files without a date in their path. -#}
     {%- set files = [] -%}
-    {%- set pattern = uc_governance.string_literal(settings['audit_log_path'] ~ '/**/*.json') -%}
+    {%- set pattern = uc_governance.string_literal_sql(settings['audit_log_path'] ~ '/**/*.json') -%}
     {%- if execute -%}
         {%- set glob_sql = 'select file from glob(' ~ pattern ~ ') order by file' -%}
         {%- set listed = run_query(glob_sql).columns[0].values() -%}

@@ -25,8 +25,8 @@ recounted as (
     left join failures
         on
             alerts.user_email = failures.user_email
-            and failures.event_time >= alerts.window_start
-            and failures.event_time < alerts.window_end
+            and alerts.window_start <= failures.event_time
+            and alerts.window_end > failures.event_time
     group by alerts.alert_key, alerts.failure_count
 
 ),
