@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.harness.grammar import CHECKER
 from tests.support.project import REPO_ROOT
 from tests.support.spark import get_spark
 
@@ -99,13 +100,26 @@ def _sorted_rows(rows) -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def spark_results(audit_build, tmp_path_factory):
-    models = compile_for_databricks(
+def compiled_models(audit_build, tmp_path_factory) -> Path:
+    """The audit models compiled offline for target databricks (system_table source)."""
+    return compile_for_databricks(
         audit_build.root,
         tmp_path_factory.mktemp("databricks"),
         "+models/marts/audit",
         uc_governance_deployer="local-user@example.com",
     )
+
+
+@pytest.mark.parametrize("model", ("stg_audit__events", *INTERMEDIATE, *MARTS))
+def test_compiled_databricks_sql_passes_the_grammar_check(compiled_models, model):
+    """sqlglot and sqlfluff (dialect databricks), as the offline harness checks statements."""
+    sql = next(compiled_models.rglob(f"{model}.sql")).read_text()
+    CHECKER.check(sql)
+
+
+@pytest.fixture(scope="module")
+def spark_results(audit_build, compiled_models):
+    models = compiled_models
     spark = get_spark()
     for name in INPUTS:
         described = audit_build.query(f"describe uc_governance.{name}")
@@ -159,6 +173,8 @@ def test_external_table_source_reads_the_delivered_files_like_duckdb(
     (hook,) = node["config"]["pre-hook"]
     ddl = hook["sql"]
     assert ddl.startswith("create table if not exists ")
+    CHECKER.check(ddl)
+    CHECKER.check(_compiled(models, "stg_audit__events"))
     assert f"using json\nlocation '{location}'" in ddl
     placeholder = "`catalog_of_the_security_schema`.`security`.`audit_logs`"
     spark = get_spark()
