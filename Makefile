@@ -70,11 +70,11 @@ plan: install  ## compute the plan on the default target and write it to target/
 	@echo "plan written to target/plan/plan.sql"
 
 preview: install  ## the demo organisation applied to an empty (offline) workspace: target/preview/
-	$(BIN)/python -m tests.on_databricks.preview
+	$(BIN)/python -m tests.tools.preview
 
 bench: install  ## statements and round trips: uc_governance beside dbt-databricks grants config
-	$(BIN)/python -m tests.bench.run_bench
-	$(BIN)/python -m tests.bench.audit_bench
+	$(BIN)/python -m tests.tools.bench
+	$(BIN)/python -m tests.tools.audit_bench
 
 toolkit-demo: install  ## ucgov plan + token audit of the example, against a fake workspace (offline)
 	$(BIN)/python -m tests.fake_workspace.demo
@@ -93,7 +93,7 @@ dashboard: install  ## render the security dashboard from the local build: targe
 	$(BIN)/python -m ucgov.audit.dashboard
 
 bench-audit: install  ## audit models' build time on 100k and 1M sample events; incremental re-run
-	$(BIN)/python -m tests.bench.audit_bench
+	$(BIN)/python -m tests.tools.audit_bench
 
 chromium:  ## install Debian's chromium (headless browser tests) when it is missing
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)

@@ -1,7 +1,7 @@
 """Audit models: local build time on 100k and 1M sample events, and what an incremental re-run
 after one new day reads.
 
-    python -m tests.bench.audit_bench [--events 100000 1000000]
+    python -m tests.tools.audit_bench [--events 100000 1000000]
 
 For each size: the sample logs (ucgov.audit.samples, --events N, 28 days) are written to a
 temporary folder, a fresh copy of the project is built with `dbt run --select
