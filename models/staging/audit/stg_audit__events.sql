@@ -9,7 +9,7 @@
 {{ config(
     materialized='incremental',
     on_schema_change='fail',
-    pre_hook=[uc_governance.audit_log_table_sql()],
+    pre_hook="{{ uc_governance.audit_log_table_sql() }}",
     **uc_governance.incremental_by_date_config('event_date'),
 ) }}
 
@@ -142,8 +142,8 @@ extracted as (
                 || coalesce(audit_logs.`timestamp`, '')
             ) as event_key
         from {{ uc_governance.audit_log_table_relation() }} as audit_logs
+        {#- Delivered files hold one day each under date=YYYY-MM-DD: a re-run prunes by path. #}
         {%- if cutoff %}
-        {#- Delivered files hold one day each under date=YYYY-MM-DD; file pruning by path. -#}
         where regexp_extract(audit_logs._metadata.file_path, 'date=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) >= '{{ cutoff }}'
         {%- endif %}
     {%- else %}
