@@ -61,23 +61,29 @@ SPARK_TYPES = {
 }
 
 
-def compile_for_databricks(project_root: Path, tmp: Path, select: str, **variables) -> Path:
-    """`dbt compile --target databricks` offline; returns the compiled models folder."""
+def _offline_compile(project_root: Path, tmp: Path, what: list[str], variables: dict) -> str:
+    """`dbt compile --target databricks` offline (no warehouse); returns its stdout."""
     profiles = tmp / "profiles"
     profiles.mkdir(exist_ok=True)
     shutil.copy(REPO_ROOT / "profiles.example.yml", profiles / "profiles.yml")
-    target = tmp / "compiled_target"
     dbt = str(Path(sys.executable).parent / "dbt")
-    subprocess.run(
-        [dbt, "compile", "--target", "databricks", "--no-populate-cache", "--no-introspect",
-         "--select", select, "--indirect-selection", "empty",
+    return subprocess.run(
+        [dbt, "--quiet", "compile", "--target", "databricks", "--no-populate-cache",
+         "--no-introspect", *what,
          "--project-dir", str(project_root), "--profiles-dir", str(profiles),
-         "--target-path", str(target), "--log-path", str(tmp / "logs"),
+         "--target-path", str(tmp / "compiled_target"), "--log-path", str(tmp / "logs"),
          "--vars", json.dumps(variables)],
         check=True, capture_output=True, text=True, timeout=300,
         env={**os.environ, **OFFLINE_ENV, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
-    )  # fmt: skip
-    return target / "compiled/uc_governance/models"
+    ).stdout  # fmt: skip
+
+
+def compile_for_databricks(project_root: Path, tmp: Path, select: str, **variables) -> Path:
+    """The selected models compiled offline for target databricks; the compiled models folder."""
+    _offline_compile(
+        project_root, tmp, ["--select", select, "--indirect-selection", "empty"], variables
+    )
+    return tmp / "compiled_target/compiled/uc_governance/models"
 
 
 def _compiled(models: Path, name: str) -> str:
@@ -171,7 +177,16 @@ def test_external_table_source_reads_the_delivered_files_like_duckdb(
     manifest = json.loads((models.parent.parent.parent / "manifest.json").read_text())
     node = manifest["nodes"]["model.uc_governance.stg_audit__events"]
     (hook,) = node["config"]["pre-hook"]
-    ddl = hook["sql"]
+    assert hook["sql"] == "{{ uc_governance.audit_log_table_sql() }}"  # rendered at run time
+    ddl = _offline_compile(
+        audit_build.root,
+        compile_dir,
+        ["--inline", hook["sql"]],
+        {
+            "uc_governance_audit_source": "external_table",
+            "uc_governance_audit_log_location": location,
+        },
+    ).strip()
     assert ddl.startswith("create table if not exists ")
     CHECKER.check(ddl)
     CHECKER.check(_compiled(models, "stg_audit__events"))
