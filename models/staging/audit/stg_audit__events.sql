@@ -6,6 +6,7 @@
     knows the field names of the sources; names marked "verify" should be checked against real
     logs (../shared/reference/unity-catalog-facts.md). -#}
 -- depends_on: {{ ref('stg_policy__securables') }}
+-- depends_on: {{ source('system_access', 'audit') }}
 {{ config(
     materialized='incremental',
     on_schema_change='fail',
