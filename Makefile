@@ -15,6 +15,7 @@ PROFILE := $(DBT_PROFILES_DIR)/profiles.yml
 
 .PHONY: help install demo test lint format dbt-test pytest plan preview bench docs clean \
 	toolkit-demo bench-toolkit
+.PHONY: sample-logs dashboard bench-audit chromium
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,11 +33,14 @@ $(PROFILE): profiles.example.yml
 
 install: $(STAMP) $(PROFILE)  ## create .venv and install the pinned dependencies
 
-demo: install  ## build everything on target local (DuckDB), generate the docs, print a summary
+demo: install sample-logs  ## build everything on target local (DuckDB), generate the docs, print a summary
 	rm -rf target/local && mkdir -p target/local
 	$(DBT) build --target local
 	$(DBT) docs generate --target local
 	$(DBT) run-operation print_governance_summary --target local
+	@echo "audit detections and alerts (rows):"
+	$(BIN)/python -m ucgov.audit.dashboard --print-alerts
+	$(BIN)/python -m ucgov.audit.dashboard
 
 lint: install  ## ruff and sqlfluff, as in pre-commit
 	$(BIN)/ruff check .
@@ -48,12 +52,12 @@ format: install  ## apply ruff and sqlfluff fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/sqlfluff fix models tests/dbt
 
-dbt-test: install  ## dbt build with all tests on target local
+dbt-test: install sample-logs  ## dbt build with all tests on target local
 	rm -rf target/local && mkdir -p target/local
 	$(DBT) build --target local
 	$(DBT) docs generate --target local
 
-pytest: install  ## every pytest suite (DuckDB, the offline Databricks harness, scripts)
+pytest: install chromium  ## every pytest suite (DuckDB, the offline Databricks harness, scripts)
 	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 test: lint dbt-test pytest  ## everything CI runs
@@ -70,6 +74,7 @@ preview: install  ## the demo organisation applied to an empty (offline) workspa
 
 bench: install  ## statements and round trips: uc_governance beside dbt-databricks grants config
 	$(BIN)/python -m tests.tools.bench
+	$(BIN)/python -m tests.tools.audit_bench
 
 toolkit-demo: install  ## ucgov plan + token audit of the example, against a fake workspace (offline)
 	$(BIN)/python -m tests.fake_workspace.demo
@@ -79,6 +84,19 @@ bench-toolkit: install  ## API calls of ucgov plan and no-op apply (example, 100
 
 docs: install  ## generate the dbt docs (target/index.html)
 	$(DBT) docs generate --target local
+
+sample-logs: install  ## write the deterministic sample audit logs to target/sample_audit_logs
+	rm -rf target/sample_audit_logs
+	$(BIN)/python -m ucgov.audit.samples --out target/sample_audit_logs
+
+dashboard: install  ## render the security dashboard from the local build: target/dashboard/index.html
+	$(BIN)/python -m ucgov.audit.dashboard
+
+bench-audit: install  ## audit models' build time on 100k and 1M sample events; incremental re-run
+	$(BIN)/python -m tests.tools.audit_bench
+
+chromium:  ## install Debian's chromium (headless browser tests) when it is missing
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs dbt_packages

@@ -47,5 +47,101 @@
         {%- endif -%}
         {%- do resolved.update({key: value}) -%}
     {%- endfor -%}
+    {%- do resolved.update(uc_governance._audit_settings()) -%}
+    {{ return(resolved) }}
+{% endmacro %}
+
+
+{#- Audit-log settings (models/*/audit), same var naming (`uc_governance_<setting>`) and the same
+    error on a bad value. Defaults:
+    - audit_source ('json_files' on DuckDB, 'system_table' elsewhere): json_files, external_table
+      or system_table.
+    - audit_log_path ('target/sample_audit_logs'): folder of JSON-lines files read on target local.
+    - audit_log_location (''): cloud storage URL of delivered logs for audit_source external_table;
+      checked like the securables seed's managed_location, before any statement is sent.
+    - audit_lookback_days (3): days re-read before the newest event date on an incremental run.
+    - audit_failed_login_threshold (10) and audit_failed_login_window_minutes (60): failed logins
+      of one user within one window that open an alert; audit_spray_user_threshold (10): distinct
+      user names failing from one address within one window (password spraying).
+    - audit_unusual_ip_threshold (5) and audit_unusual_window_days (7): a user seen from more
+      addresses than this within one window is unusual (guide §6.2).
+    - audit_timezone ('UTC'), audit_business_hours_start (8), audit_business_hours_end (18):
+      business hours, Monday to Friday, local to audit_timezone (IANA name).
+    - audit_bulk_export_threshold (20): exports by one user in one day that make them bulk.
+    - audit_max_token_lifetime_days (90): a token living longer (or forever) is long-lived.
+    - audit_admin_groups (['admins', 'workspace-admins', 'data-admins', 'metastore-admins']).
+    - audit_first_access_baseline_days (7): first days of history that only learn who reads what.
+    - deployer (the principal running dbt): permission changes by anyone else are reported. -#}
+{% macro _audit_settings() %}
+    {%- set defaults = {
+        'audit_source': 'json_files' if target.type == 'duckdb' else 'system_table',
+        'audit_log_path': 'target/sample_audit_logs',
+        'audit_log_location': '',
+        'audit_lookback_days': 3,
+        'audit_failed_login_threshold': 10,
+        'audit_failed_login_window_minutes': 60,
+        'audit_spray_user_threshold': 10,
+        'audit_unusual_ip_threshold': 5,
+        'audit_unusual_window_days': 7,
+        'audit_timezone': 'UTC',
+        'audit_business_hours_start': 8,
+        'audit_business_hours_end': 18,
+        'audit_bulk_export_threshold': 20,
+        'audit_max_token_lifetime_days': 90,
+        'audit_admin_groups': ['admins', 'workspace-admins', 'data-admins', 'metastore-admins'],
+        'audit_first_access_baseline_days': 7,
+        'deployer': '',
+    } -%}
+    {%- set re = modules.re -%}
+    {%- set resolved = {} -%}
+    {%- for key, default in defaults.items() -%}
+        {%- set name = 'uc_governance_' ~ key -%}
+        {%- set value = var(name, default) -%}
+        {%- set problem = none -%}
+        {%- if default is number and default is not sameas true -%}
+            {%- set low = 1 if key in ('audit_failed_login_threshold', 'audit_failed_login_window_minutes', 'audit_spray_user_threshold', 'audit_unusual_window_days', 'audit_bulk_export_threshold', 'audit_max_token_lifetime_days') else 0 -%}
+            {%- set high = 24 if key.startswith('audit_business_hours') else 1000000 -%}
+            {%- if value is not number or value is sameas true or value is sameas false or value != value | int or value < low or value > high -%}
+                {%- set problem = 'must be a whole number from ' ~ low ~ ' to ' ~ high -%}
+            {%- endif -%}
+        {%- elif key == 'audit_source' and value not in ('json_files', 'external_table', 'system_table') -%}
+            {%- set problem = 'must be json_files, external_table or system_table' -%}
+        {%- elif key == 'audit_log_path' and (value is not string or value | trim == '' or re.search('[\x00-\x1f\x7f\'"\\\\*?\\[\\]{}]', value)) -%}
+            {%- set problem = 'must be a folder path without quotes, backslashes, wildcards or control characters' -%}
+        {%- elif key == 'audit_log_location' and value != '' and (value is not string or not re.match('^(s3|s3a|abfss|gs|r2)://[^\\s\'\\\\]+$', value)) -%}
+            {%- set problem = 'is not a cloud storage URL (s3://, abfss://, gs:// or r2://) without quotes, backslashes or spaces' -%}
+        {%- elif key == 'audit_timezone' and (value is not string or not re.match('^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$', value)) -%}
+            {%- set problem = "must be an IANA time zone name such as 'UTC' or 'Europe/Paris'" -%}
+        {%- elif key == 'audit_admin_groups' -%}
+            {%- set value = [value] if value is string else value -%}
+            {%- if value is not iterable or value is mapping or value | length == 0 -%}
+                {%- set problem = 'must be a non-empty list of group names' -%}
+            {%- else -%}
+                {%- set bad_items = [] -%}
+                {%- for item in value if item is not string or item | trim == '' or re.search('[\x00-\x1f\x7f\'\\\\]', item) -%}
+                    {%- do bad_items.append(item) -%}
+                {%- endfor -%}
+                {%- if bad_items -%}
+                    {%- set problem = 'must be a list of group names without quotes, backslashes or control characters' -%}
+                {%- endif -%}
+            {%- endif -%}
+        {%- elif key == 'deployer' and (value is not string or re.search('[\x00-\x1f\x7f\'\\\\]', value)) -%}
+            {%- set problem = 'must be a principal name without quotes, backslashes or control characters' -%}
+        {%- endif -%}
+        {%- if problem -%}
+            {{ exceptions.raise_compiler_error(
+                'uc_governance: var ' ~ name ~ ' ' ~ problem ~ "; got '" ~ value ~ "'. Nothing was applied.") }}
+        {%- endif -%}
+        {%- do resolved.update({key: value}) -%}
+    {%- endfor -%}
+    {%- if resolved['audit_business_hours_start'] >= resolved['audit_business_hours_end'] -%}
+        {{ exceptions.raise_compiler_error(
+            'uc_governance: var uc_governance_audit_business_hours_start must be before uc_governance_audit_business_hours_end; got '
+            ~ resolved['audit_business_hours_start'] ~ ' and ' ~ resolved['audit_business_hours_end'] ~ '. Nothing was applied.') }}
+    {%- endif -%}
+    {%- if resolved['audit_source'] == 'external_table' and resolved['audit_log_location'] == '' -%}
+        {{ exceptions.raise_compiler_error(
+            "uc_governance: var uc_governance_audit_source is 'external_table' but uc_governance_audit_log_location is not set (a cloud storage URL such as s3://bucket/prefix). Nothing was applied.") }}
+    {%- endif -%}
     {{ return(resolved) }}
 {% endmacro %}

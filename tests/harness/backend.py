@@ -10,6 +10,7 @@ state through ``backend.state`` and the data through ``backend.storage``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from .state import (
@@ -49,9 +50,24 @@ class Backend:
         self.working_catalog = working_catalog.lower()
         self.dbr_version = dbr_version
         self.storage = Storage(lock=state.lock)
+        # Cloud storage URL prefix -> local folder holding its files (mount_storage).
+        self.storage_mounts: dict[str, Path] = {}
         state.add_listener(self._mirror)
         if state.find("CATALOG", (self.working_catalog,)) is None:
             state.add_catalog(self.working_catalog)
+
+    def mount_storage(self, url: str, folder: Path) -> None:
+        """Serve the files under the cloud storage URL ``url`` (e.g. ``s3://bucket/prefix/``)
+        from the local ``folder``: what an external table's LOCATION reads."""
+        self.storage_mounts[url.rstrip("/") + "/"] = Path(folder)
+
+    def mounted_folder(self, location: str) -> tuple[str, Path] | None:
+        """(URL prefix, local folder) of the mount holding ``location``, or None."""
+        wanted = location.rstrip("/") + "/"
+        for prefix, folder in self.storage_mounts.items():
+            if wanted.startswith(prefix):
+                return prefix, folder / wanted[len(prefix) :]
+        return None
 
     def _mirror(self, event: str, securable: Securable) -> None:
         """Keep DuckDB's databases and schemas in step with the state's catalogs/schemas."""

@@ -186,6 +186,11 @@ class Engine:
                     node.replace(exp.Boolean(this=member))
                 elif fname in ("current_metastore", "current_version"):
                     raise self.cannot(f"function {fname}() is not modelled")
+                elif fname == "timestamp_millis" and len(node.expressions) == 1:
+                    # Databricks timestamp_millis(ms): the UTC timestamp ms milliseconds after
+                    # the epoch; DuckDB's epoch_ms(bigint) is the same function.
+                    millis = exp.cast(node.expressions[0].copy(), "bigint")
+                    node.replace(exp.Anonymous(this="epoch_ms", expressions=[millis]))
 
     # ------------------------------------------------------------------ queries
     def query(self, node: exp.Expression) -> Result:
@@ -269,6 +274,9 @@ class Engine:
         if existing is False:
             return Result.statement()
         comment, props, partitions = self._properties(node)
+        file_format, location = self._storage_of(node)
+        if location is not None or (file_format or "delta").lower() != "delta":
+            return self._create_external_table(node, parts, coldefs, file_format, location)
         declared = {c.name: type_text(c.args["kind"]) for c in coldefs}
         comments = {c.name: self._column_comment(c) for c in coldefs}
         duck_name = duck_relation(parts)
@@ -295,6 +303,49 @@ class Engine:
         for column in table.columns:
             if comments.get(column.name):
                 column.comment = comments[column.name]
+        return Result.statement()
+
+    @staticmethod
+    def _storage_of(node: exp.Create) -> tuple[str | None, str | None]:
+        """(USING format, LOCATION) of a CREATE TABLE, each None when absent."""
+        file_format = location = None
+        properties = node.args.get("properties")
+        for prop in properties.expressions if properties else []:
+            if isinstance(prop, exp.FileFormatProperty):
+                file_format = prop.this.name if prop.this is not None else None
+            elif isinstance(prop, exp.LocationProperty):
+                location = prop.this.name
+        return file_format, location
+
+    def _create_external_table(
+        self,
+        node: exp.Create,
+        parts: tuple[str, ...],
+        coldefs: Sequence[exp.ColumnDef],
+        file_format: str | None,
+        location: str | None,
+    ) -> Result:
+        """An external table over files (Databricks "CREATE TABLE [USING]" docs: a LOCATION
+        makes the table external; a non-Delta format reads the files as they are). Modelled:
+        USING JSON at a LOCATION mounted with ``Workspace.mount_storage``, every declared
+        column STRING, no AS SELECT. Anything else is refused."""
+        if (file_format or "").lower() != "json" or location is None:
+            raise self.cannot(
+                f"external tables are modelled only as USING JSON with a LOCATION; got USING "
+                f"{file_format!r} LOCATION {location!r}"
+            )
+        if node.expression is not None or not coldefs:
+            raise self.cannot("USING JSON tables are modelled with declared columns, no AS SELECT")
+        kinds = {c.name: type_text(c.args["kind"]).lower() for c in coldefs}
+        if set(kinds.values()) != {"string"}:
+            raise self.cannot(f"USING JSON tables are modelled with STRING columns only: {kinds}")
+        mounted = self.ws.mounted_folder(location)
+        if mounted is None:
+            raise self.cannot(f"no local folder mounted for LOCATION {location!r}")
+        self.ws.storage.create_json_lines_view(parts, list(kinds), str(mounted[1]), location)
+        self.ws.register_relation(
+            parts, "TABLE", owner=self.session.user, declared_types=dict(kinds), replace=False
+        )
         return Result.statement()
 
     def _replace_target(self, node: exp.Create, parts: tuple[str, ...], kind: str):

@@ -8,6 +8,7 @@ database under schema ``harness_is``.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Sequence
@@ -164,6 +165,35 @@ class Storage:
         """CREATE OR REPLACE the table ``parts`` with Databricks-typed ``columns``."""
         cols = ", ".join(f"{duck_ident(name)} {duck_type(dtype)}" for name, dtype in columns)
         self.execute(f"CREATE OR REPLACE TABLE {duck_relation(parts)} ({cols})")
+
+    def create_json_lines_view(
+        self, parts: Sequence[str], columns: Sequence[str], folder: str, url: str
+    ) -> None:
+        """CREATE OR REPLACE a view ``parts`` reading the JSON-lines files under ``folder`` the
+        way Spark's JSON reader serves a table whose declared columns are all STRING (Databricks
+        "JSON file" docs, PERMISSIVE mode): each column is the field of that name as text
+        (objects and arrays as their JSON text, numbers as written), ``_corrupt_record`` holds a
+        line that is not JSON (its other columns NULL), and the hidden ``_metadata.file_path`` is
+        the file's URL under the table's LOCATION ``url``."""
+        fields = []
+        for name in columns:
+            if name == "_corrupt_record":
+                fields.append(f"CASE WHEN NOT ok THEN line END AS {duck_ident(name)}")
+            else:
+                path = "$." + json.dumps(name)
+                fields.append(
+                    f"CASE WHEN ok THEN json_extract_string(line, '{path}') END "
+                    f"AS {duck_ident(name)}"
+                )
+        folder_text = folder.rstrip("/")
+        self.execute(
+            f"CREATE OR REPLACE VIEW {duck_relation(parts)} AS SELECT {', '.join(fields)}, "
+            f"struct_pack(file_path := '{url.rstrip('/')}' || substr(filename, "
+            f"{len(folder_text) + 1})) AS _metadata FROM (SELECT filename, line, "
+            "coalesce(json_valid(line), false) AS ok FROM (SELECT filename, "
+            "unnest(string_split(content, chr(10))) AS line FROM "
+            f"read_text('{folder_text}/**/*')) WHERE trim(line) <> '')"
+        )
 
     def columns_of(self, parts: Sequence[str]) -> list[tuple[str, str]]:
         """(name, DuckDB type) of a table or view, in ordinal order."""

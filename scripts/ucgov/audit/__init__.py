@@ -1,0 +1,1 @@
+"""Audit logs: the deterministic sample-log generator and the static security dashboard."""
