@@ -54,8 +54,10 @@
 
 {#- Audit-log settings (models/*/audit), same var naming (`uc_governance_<setting>`) and the same
     error on a bad value. Defaults:
-    - audit_source ('json_files' on DuckDB, 'system_table' elsewhere): json_files, external_table
-      or system_table.
+    - audit_source ('json_files' on DuckDB, 'none' elsewhere): json_files, external_table,
+      system_table or none. On Databricks audit is opt-in: system.access.audit exists only where an
+      account admin enabled the `access` system schema, and delivered logs need their location;
+      with 'none' the audit models are built empty (plain tables, nothing read).
     - audit_log_path ('target/sample_audit_logs'): folder of JSON-lines files read on target local.
     - audit_log_location (''): cloud storage URL of delivered logs for audit_source external_table;
       checked like the securables seed's managed_location, before any statement is sent.
@@ -74,7 +76,7 @@
     - deployer (the principal running dbt): permission changes by anyone else are reported. -#}
 {% macro _audit_settings() %}
     {%- set defaults = {
-        'audit_source': 'json_files' if target.type == 'duckdb' else 'system_table',
+        'audit_source': 'json_files' if target.type == 'duckdb' else 'none',
         'audit_log_path': 'target/sample_audit_logs',
         'audit_log_location': '',
         'audit_lookback_days': 3,
@@ -104,8 +106,8 @@
             {%- if value is not number or value is sameas true or value is sameas false or value != value | int or value < low or value > high -%}
                 {%- set problem = 'must be a whole number from ' ~ low ~ ' to ' ~ high -%}
             {%- endif -%}
-        {%- elif key == 'audit_source' and value not in ('json_files', 'external_table', 'system_table') -%}
-            {%- set problem = 'must be json_files, external_table or system_table' -%}
+        {%- elif key == 'audit_source' and value not in ('json_files', 'external_table', 'system_table', 'none') -%}
+            {%- set problem = 'must be json_files, external_table, system_table or none' -%}
         {%- elif key == 'audit_log_path' and (value is not string or value | trim == '' or re.search('[\x00-\x1f\x7f\'"\\\\*?\\[\\]{}]', value)) -%}
             {%- set problem = 'must be a folder path without quotes, backslashes, wildcards or control characters' -%}
         {%- elif key == 'audit_log_location' and value != '' and (value is not string or not re.match('^(s3|s3a|abfss|gs|r2)://[^\\s\'\\\\]+$', value)) -%}

@@ -14,7 +14,7 @@ from tests.support.project import LocalProject
     [
         (
             {"uc_governance_audit_source": "kafka"},
-            "var uc_governance_audit_source must be json_files, external_table or system_table; "
+            "var uc_governance_audit_source must be json_files, external_table, system_table or none; "
             "got 'kafka'",
         ),
         (

@@ -113,6 +113,7 @@ def compiled_models(audit_build, tmp_path_factory) -> Path:
         tmp_path_factory.mktemp("databricks"),
         "+models/marts/audit",
         uc_governance_deployer="local-user@example.com",
+        uc_governance_audit_source="system_table",
     )
 
 

@@ -176,6 +176,13 @@ class Engine:
         for node in list(tree.find_all(exp.Func)):
             if type(node) in values:
                 node.replace(exp.Literal.string(values[type(node)]))
+            elif isinstance(node, exp.Extract) and str(node.this).upper() in (
+                "DOW_ISO",
+                "DAYOFWEEK_ISO",
+            ):
+                # Databricks extract(DAYOFWEEK_ISO | DOW_ISO FROM x): ISO 8601 weekday, Monday 1
+                # to Sunday 7 (SQL reference, extract function); DuckDB's isodow(x) is the same.
+                node.replace(exp.Anonymous(this="isodow", expressions=[node.expression.copy()]))
             elif isinstance(node, exp.Anonymous):
                 fname = str(node.this).lower()
                 if fname in ("is_account_group_member", "is_member"):
