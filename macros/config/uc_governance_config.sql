@@ -7,7 +7,9 @@
     - allow_mass_revoke (bool, false): apply a plan that revokes more than max_revokes.
     - protected_principals (list of names, []): never revoked from; the principal running dbt is
       always protected.
-    - local_user (string): the principal that target local (DuckDB) pretends to run as. -#}
+    - local_user (string): the principal that target local (DuckDB) pretends to run as.
+    - mask_hash_secret_scope, mask_hash_secret_key (strings, uc_governance / mask_hash_key): the
+      Databricks secret holding the key of the keyed_hash mask rule. -#}
 {% macro uc_governance_config() %}
     {%- set defaults = {
         'apply': true,
@@ -15,6 +17,8 @@
         'allow_mass_revoke': false,
         'protected_principals': [],
         'local_user': 'local-user@example.com',
+        'mask_hash_secret_scope': 'uc_governance',
+        'mask_hash_secret_key': 'mask_hash_key',
     } -%}
     {%- set resolved = {} -%}
     {%- for key, default in defaults.items() -%}
@@ -40,6 +44,8 @@
             {%- endif -%}
         {%- elif key == 'local_user' and (value is not string or value | trim == '') -%}
             {%- set problem = 'must be a principal name' -%}
+        {%- elif key in ('mask_hash_secret_scope', 'mask_hash_secret_key') and (value is not string or not modules.re.match('^[A-Za-z0-9_.-]{1,128}$', value)) -%}
+            {%- set problem = 'must be a secret scope or key name (letters, digits, _ . -)' -%}
         {%- endif -%}
         {%- if problem -%}
             {{ exceptions.raise_compiler_error(
