@@ -24,10 +24,12 @@
     {%- set declared = run_query(
         "select enforcement, view_name from " ~ declarations
         ~ " where table_name = " ~ table_literal) -%}
-    {%- if declared.rows | length != 1 or declared.rows[0][0] != 'view' -%}
+    {%- set securable = (model.config.meta or {}).get('uc_governance_securable', '') -%}
+    {%- if declared.rows | length != 1 or declared.rows[0][0] != 'view'
+        or 'VIEW ' ~ declared.rows[0][1] != securable -%}
         {{ exceptions.raise_compiler_error(
-            "uc_governance: model " ~ model.name ~ " builds a dynamic view of " ~ table_name
-            ~ ", which seeds/policy/protected_tables.csv does not declare with enforcement 'view'") }}
+            "uc_governance: model " ~ model.name ~ " builds " ~ securable ~ " over " ~ table_name
+            ~ ", which seeds/policy/protected_tables.csv does not declare (enforcement 'view' and this view_name)") }}
     {%- endif -%}
     {%- set columns = run_query(
         "select column_name, column_key, data_type, is_protected, mask_rule from " ~ columns_relation

@@ -6,7 +6,8 @@ SP = "6f1c9a52-2b1e-4c3d-9a7e-5d2f1b0c8e47"  # production-etl-pipeline, seeds/po
 
 # Written by hand from the guide (§5.1 CREATE and GRANT statements, §3.3 service principal
 # grants) plus the security schema the audit work uses; privileges sorted, one statement per
-# securable and principal.
+# securable and principal. The §5.2 rows (regional teams, pii-authorized, compliance-team and
+# the two dynamic views) come from the guide's "grant access to the view instead of the base table".
 EXPECTED_STATEMENTS = [
     "CREATE CATALOG IF NOT EXISTS `production` "
     "COMMENT 'Production data: ETL output and curated analytics'",
@@ -18,13 +19,29 @@ EXPECTED_STATEMENTS = [
     "CREATE SCHEMA IF NOT EXISTS `production`.`sensitive_data` "
     "COMMENT 'Personal data; read through masked views only'",
     f"GRANT USE CATALOG ON CATALOG `production` TO `{SP}`",
+    "GRANT USE CATALOG ON CATALOG `production` TO `apac-team`",
+    "GRANT USE CATALOG ON CATALOG `production` TO `compliance-team`",
     "GRANT USE CATALOG ON CATALOG `production` TO `data-analysts`",
     "GRANT USE CATALOG ON CATALOG `production` TO `data-engineers`",
     "GRANT USE CATALOG ON CATALOG `production` TO `data-scientists`",
+    "GRANT USE CATALOG ON CATALOG `production` TO `europe-team`",
+    "GRANT USE CATALOG ON CATALOG `production` TO `north-america-team`",
+    "GRANT USE CATALOG ON CATALOG `production` TO `pii-authorized`",
     "GRANT USE CATALOG ON CATALOG `production` TO `security-team`",
+    "GRANT USE SCHEMA ON SCHEMA `production`.`analytics` TO `apac-team`",
+    "GRANT USE SCHEMA ON SCHEMA `production`.`analytics` TO `compliance-team`",
     "GRANT USE SCHEMA ON SCHEMA `production`.`analytics` TO `data-analysts`",
     "GRANT SELECT, USE SCHEMA ON SCHEMA `production`.`analytics` TO `data-scientists`",
+    "GRANT USE SCHEMA ON SCHEMA `production`.`analytics` TO `europe-team`",
+    "GRANT USE SCHEMA ON SCHEMA `production`.`analytics` TO `north-america-team`",
+    "GRANT USE SCHEMA ON SCHEMA `production`.`analytics` TO `pii-authorized`",
     "GRANT SELECT ON TABLE `production`.`analytics`.`customer_segments` TO `data-analysts`",
+    "GRANT SELECT ON VIEW `production`.`analytics`.`customers_masked_v` TO `compliance-team`",
+    "GRANT SELECT ON VIEW `production`.`analytics`.`customers_masked_v` TO `data-analysts`",
+    "GRANT SELECT ON VIEW `production`.`analytics`.`customers_masked_v` TO `pii-authorized`",
+    "GRANT SELECT ON VIEW `production`.`analytics`.`regional_sales_v` TO `apac-team`",
+    "GRANT SELECT ON VIEW `production`.`analytics`.`regional_sales_v` TO `europe-team`",
+    "GRANT SELECT ON VIEW `production`.`analytics`.`regional_sales_v` TO `north-america-team`",
     "GRANT SELECT ON TABLE `production`.`analytics`.`sales_summary` TO `data-analysts`",
     f"GRANT MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`etl` TO `{SP}`",
     "GRANT CREATE TABLE, MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`etl` "
@@ -52,21 +69,21 @@ def test_demo_plan_revokes_nothing_and_explains_nothing_on_an_empty_state(built_
     actions = project.query(
         "select action, count(*) from uc_governance.governance_plan group by action order by 1"
     )
-    assert dict(actions) == {"create_catalog": 1, "create_schema": 4, "grant": 12, "set_owner": 5}
+    assert dict(actions) == {"create_catalog": 1, "create_schema": 4, "grant": 28, "set_owner": 5}
 
 
 def test_local_target_says_grants_are_not_enforced_and_sends_nothing(built_demo):
     project, run = built_demo
     assert any("cannot enforce Unity Catalog grants" in line for line in run.logs)
     assert any(
-        "uc_governance plan: 22 statement(s) (1 create_catalog, 4 create_schema, 12 grant, "
+        "uc_governance plan: 38 statement(s) (1 create_catalog, 4 create_schema, 28 grant, "
         "5 set_owner)" in line
         for line in run.logs
     )
     statuses = project.query(
         "select status, count(*) from uc_governance.governance_apply_log group by status"
     )
-    assert statuses == [("not_enforced", 22)]
+    assert statuses == [("not_enforced", 38)]
 
 
 def test_live_grant_tests_are_disabled_on_local(built_demo):
@@ -94,6 +111,6 @@ def test_summary_operation_reports_policy_and_plan(built_demo):
     project, _ = built_demo
     run = project.dbt("run-operation", "print_governance_summary")
     assert run.success, run.text
-    assert "grants: 19" in run.text
-    assert "grant: 12 row(s), 19 privilege(s)" in run.text
+    assert "grants: 35" in run.text
+    assert "grant: 28 row(s), 35 privilege(s)" in run.text
     assert "NOT ENFORCED: target local" in run.text

@@ -259,6 +259,43 @@ unioned as (
     select * from securable_undeclared_owner
     union all
     select * from securable_location_not_allowed
+    -- data protection (guide §5.2): models/intermediate/protection/rules/
+    union all
+    select * from {{ ref('int_rule__base_table_reader_not_cleared') }}
+    union all
+    select * from {{ ref('int_rule__classification_unknown') }}
+    union all
+    select * from {{ ref('int_rule__classified_table_not_declared') }}
+    union all
+    select * from {{ ref('int_rule__clearance_classification_unknown') }}
+    union all
+    select * from {{ ref('int_rule__clearance_group_not_declared') }}
+    union all
+    select * from {{ ref('int_rule__clearance_scope_unknown') }}
+    union all
+    select * from {{ ref('int_rule__demo_member_group_not_declared') }}
+    union all
+    select * from {{ ref('int_rule__enforcement_unknown') }}
+    union all
+    select * from {{ ref('int_rule__mask_rule_on_public') }}
+    union all
+    select * from {{ ref('int_rule__mask_rule_unknown') }}
+    union all
+    select * from {{ ref('int_rule__mask_rule_wrong_type') }}
+    union all
+    select * from {{ ref('int_rule__persona_reads_excluded_rows') }}
+    union all
+    select * from {{ ref('int_rule__protected_table_not_declared') }}
+    union all
+    select * from {{ ref('int_rule__protected_table_read_outside_view') }}
+    union all
+    select * from {{ ref('int_rule__protected_table_without_protection') }}
+    union all
+    select * from {{ ref('int_rule__row_access_group_not_declared') }}
+    union all
+    select * from {{ ref('int_rule__row_access_table_not_protected') }}
+    union all
+    select * from {{ ref('int_rule__row_access_value_marker') }}
 
 ),
 
