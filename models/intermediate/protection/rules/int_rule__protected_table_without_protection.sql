@@ -1,5 +1,7 @@
 {#- Coverage: a table with protected classified columns or row access rules that has neither a
-    dynamic view built by this project nor native protection. -#}
+    dynamic view built by this project nor native protection. With dynamic views switched off
+    (var uc_governance_dynamic_views) only an unlisted table counts: its readers then get nothing
+    (the view's grants wait as missing securables, the base table has none). -#}
 with
 
 columns as (
@@ -68,7 +70,9 @@ final as (
         on view_models.securable = 'VIEW ' || protected_tables.view_name
     where
         protected_tables.table_name is null
+        {%- if uc_governance.uc_governance_config()['dynamic_views'] %}
         or (protected_tables.enforcement = 'view' and view_models.securable is null)
+        {%- endif %}
 
 )
 
