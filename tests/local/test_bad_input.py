@@ -22,7 +22,13 @@ ROW_LEVEL_CASES = {
     "spaces around a name": (
         "grants",
         ["SCHEMA,production.etl , data-engineers,SELECT,false,x"],
-        [GRANTS, "line {next}", "column securable_name", "'production.etl '", "leading or trailing"],
+        [
+            GRANTS,
+            "line {next}",
+            "column securable_name",
+            "'production.etl '",
+            "leading or trailing",
+        ],
     ),
     "workspace-local group": (
         "grants",
@@ -86,7 +92,8 @@ ROW_LEVEL_CASES = {
 def test_row_level_problem_stops_before_the_seed_loads(project, case):
     seed, lines, expected = ROW_LEVEL_CASES[case]
     # The appended line's number follows the shipped file, whatever its length.
-    next_line = len((project.root / "seeds" / "policy" / f"{seed}.csv").read_text().splitlines()) + 1
+    shipped = (project.root / "seeds" / "policy" / f"{seed}.csv").read_text()
+    next_line = len(shipped.splitlines()) + 1
     expected = [fragment.format(next=next_line) for fragment in expected]
     append_seed_lines(project.root, seed, *lines)
     run = project.dbt("build")
