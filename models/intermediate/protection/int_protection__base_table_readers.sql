@@ -30,8 +30,9 @@ principals as (
 
 protected as (
 
-    select table_name from columns where is_protected
-    union
+    select table_name from columns
+    where is_protected
+    union distinct
     select table_name from row_access
 
 ),
@@ -49,13 +50,16 @@ final as (
         on
             grants.privilege in ('SELECT', 'ALL PRIVILEGES')
             and (
-                (grants.securable_type = 'TABLE' and grants.securable_name = protected.table_name)
+                (grants.securable_type = 'TABLE' and protected.table_name = grants.securable_name)
                 or (
                     grants.securable_type = 'SCHEMA'
                     and grants.securable_name
                     = split_part(protected.table_name, '.', 1) || '.' || split_part(protected.table_name, '.', 2)
                 )
-                or (grants.securable_type = 'CATALOG' and grants.securable_name = split_part(protected.table_name, '.', 1))
+                or (
+                    grants.securable_type = 'CATALOG'
+                    and grants.securable_name = split_part(protected.table_name, '.', 1)
+                )
             )
     inner join principals
         on

@@ -27,8 +27,8 @@ final as (
     inner join clearances
         on
             columns.classification = clearances.classification
-            and (clearances.table_name is null or clearances.table_name = columns.table_name)
-            and (clearances.column_key is null or clearances.column_key = columns.column_key)
+            and (clearances.table_name is null or columns.table_name = clearances.table_name)
+            and (clearances.column_key is null or columns.column_key = clearances.column_key)
     where columns.is_protected
 
 )

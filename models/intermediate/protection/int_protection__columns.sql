@@ -31,12 +31,12 @@ final as (
         classifications.column_key,
         classifications.data_type,
         classifications.classification,
+        classifications.row_key,
         coalesce(vocabulary.is_protected, true) as is_protected,
         case
             when not coalesce(vocabulary.is_protected, true) then null
             else coalesce(classifications.mask_rule, 'redact')
-        end as mask_rule,
-        classifications.row_key
+        end as mask_rule
     from classifications
     left join protected_tables
         on classifications.table_name = protected_tables.table_name

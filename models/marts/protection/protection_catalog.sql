@@ -105,13 +105,13 @@ all_rows as (
 final as (
 
     select
-        coalesce(protected_tables.view_name, all_rows.table_name) as protected_object,
         all_rows.table_name as base_table,
         protected_tables.enforcement,
         all_rows.column_name,
         all_rows.classification,
         all_rows.mask_rule,
         all_rows.cleared_groups,
+        coalesce(protected_tables.view_name, all_rows.table_name) as protected_object,
         coalesce(row_access_by_table.row_access, 'every row') as row_access
     from all_rows
     left join protected_tables

@@ -32,6 +32,12 @@ every_row as (
 
 ),
 
+filtered_tables as (
+
+    select distinct table_name from row_access
+
+),
+
 exposed as (
 
     select distinct
@@ -42,8 +48,8 @@ exposed as (
     from members
     inner join readers
         on members.group_key = readers.group_key
-    inner join (select distinct table_name from row_access) as filtered
-        on readers.table_name = filtered.table_name
+    inner join filtered_tables
+        on readers.table_name = filtered_tables.table_name
 
 ),
 

@@ -35,7 +35,7 @@ needing as (
         '{{ uc_governance.seed_path("column_classifications") }}' as seed_file
     from columns
     where is_protected
-    union
+    union distinct
     select
         table_name,
         '{{ uc_governance.seed_path("row_access") }}' as seed_file
@@ -45,7 +45,8 @@ needing as (
 
 view_models as (
 
-    select distinct securable from reads where securable is not null
+    select distinct securable from reads
+    where securable is not null
 
 ),
 
@@ -59,8 +60,11 @@ final as (
         'protected_table_without_protection' as rule_name,
         case
             when protected_tables.table_name is null
-                then 'has protected columns or row rules but is not listed in {{ uc_governance.seed_path("protected_tables") }}'
-            else 'no dbt model builds its view ' || protected_tables.view_name
+                then
+                    'has protected columns or row rules but is not listed in '
+                    || '{{ uc_governance.seed_path("protected_tables") }}'
+            else
+                'no dbt model builds its view ' || protected_tables.view_name
                 || ' (a model calling dynamic_view_config and dynamic_view_sql)'
         end as message
     from needing
@@ -71,7 +75,7 @@ final as (
     where
         protected_tables.table_name is null
         {%- if uc_governance.uc_governance_config()['dynamic_views'] %}
-        or (protected_tables.enforcement = 'view' and view_models.securable is null)
+            or (protected_tables.enforcement = 'view' and view_models.securable is null)
         {%- endif %}
 
 )
