@@ -36,6 +36,7 @@ demo: install  ## build everything on target local (DuckDB), generate the docs, 
 	$(DBT) build --target local
 	$(DBT) docs generate --target local
 	$(DBT) run-operation print_governance_summary --target local
+	$(DBT) run-operation print_protection_personas --target local
 
 lint: install  ## ruff and sqlfluff, as in pre-commit
 	$(BIN)/ruff check .
