@@ -13,7 +13,8 @@ export DBT_PROFILES_DIR := $(CURDIR)/target/profiles
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 PROFILE := $(DBT_PROFILES_DIR)/profiles.yml
 
-.PHONY: help install demo test lint format dbt-test pytest plan preview bench docs clean
+.PHONY: help install demo test lint format dbt-test pytest plan preview bench docs clean \
+	toolkit-demo bench-toolkit
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -70,6 +71,12 @@ preview: install  ## the demo organisation applied to an empty (offline) workspa
 
 bench: install  ## statements and round trips: uc_governance beside dbt-databricks grants config
 	$(BIN)/python -m tests.bench.run_bench
+
+toolkit-demo: install  ## ucgov plan + token audit of the example, against a fake workspace (offline)
+	$(BIN)/python -m tests.fake_workspace.demo
+
+bench-toolkit: install  ## API calls of ucgov plan and no-op apply (example, 100 lists/50 policies/200 tokens)
+	$(BIN)/python -m tests.tools.bench_toolkit
 
 docs: install  ## generate the dbt docs (target/index.html)
 	$(DBT) docs generate --target local

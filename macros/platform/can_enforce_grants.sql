@@ -8,6 +8,7 @@
     {{- return(false) -}}
 {% endmacro %}
 
+{#- Databricks enforces Unity Catalog grants. -#}
 {% macro databricks__can_enforce_grants() %}
     {{- return(true) -}}
 {% endmacro %}

@@ -9,6 +9,7 @@
     {{- return(uc_governance.uc_governance_config()['local_user']) -}}
 {% endmacro %}
 
+{#- Databricks: one read of current_user(). -#}
 {% macro databricks__current_principal() %}
     {%- if not execute -%}
         {{- return('') -}}

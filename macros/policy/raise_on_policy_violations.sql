@@ -1,4 +1,4 @@
-{#- Post-hook of fct_policy_violations: reads the violations and, if there are any, stops the
+{#- Post-hook of policy_violations: reads the violations and, if there are any, stops the
     build with every one of them listed (file, row, column, value, message). Returns no SQL. -#}
 {% macro raise_on_policy_violations(violations) %}
     {%- if not execute -%}

@@ -2,7 +2,7 @@
     dbt loads it. A violation names the file, the line, the column and the value, and stops the
     seed (and with it everything downstream: nothing is loaded, nothing is applied).
     Checks that need other seeds (declared groups, privilege vocabulary) are in
-    models/marts/governance/fct_policy_violations.sql. Returns no SQL. -#}
+    models/marts/governance/policy_violations.sql. Returns no SQL. -#}
 {% macro validate_policy_seed() %}
     {%- if not execute or model.resource_type != 'seed' -%}
         {{ return('') }}
@@ -174,6 +174,7 @@
 {% endmacro %}
 
 
+{#- A value as error messages show it: quoted, with newlines and tabs escaped. -#}
 {% macro _show_value(value) %}
     {{ return("'" ~ ('' if value is none else value | string) | replace('\n', '\\n') | replace('\t', '\\t') ~ "'") }}
 {% endmacro %}

@@ -13,7 +13,7 @@ plan as (
 
 securables as (
 
-    select * from {{ ref('int_securables__declared') }}
+    select * from {{ ref('int_access__declared_securables') }}
 
 ),
 
@@ -33,7 +33,7 @@ final as (
         and (
             lower(plan.principal) = securables.owner_key
             {%- for principal in [runner] + settings['protected_principals'] %}
-                or lower(plan.principal) = lower({{ uc_governance.string_literal(principal) }})
+                or lower(plan.principal) = lower({{ uc_governance.string_literal_sql(principal) }})
             {%- endfor %}
         )
 

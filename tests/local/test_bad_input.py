@@ -118,7 +118,7 @@ def test_missing_header_column_is_named(project):
     assert f"{GROUPS} header: missing column(s) purpose" in run.text
 
 
-# Problems that need several files: caught by fct_policy_violations, whose post-hook stops the
+# Problems that need several files: caught by policy_violations, whose post-hook stops the
 # build before the plan is computed.
 CROSS_SEED_CASES = {
     "undeclared group": (
@@ -177,7 +177,7 @@ def test_cross_seed_problem_stops_before_the_plan(project, case):
     for fragment in expected:
         assert fragment in run.text, f"{fragment!r} missing from:\n{run.text}"
     assert "nothing was applied" in run.text
-    assert run.node_status("fct_policy_violations") == "error"
+    assert run.node_status("policy_violations") == "error"
     assert run.node_status("governance_plan") == "skipped"
     assert run.node_status("governance_apply_log") == "skipped"
 

@@ -15,7 +15,15 @@ from pathlib import Path
 from dbt.cli.main import dbtRunner, dbtRunnerResult
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-PROJECT_PARTS = ("dbt_project.yml", "models", "macros", "seeds", "analyses", "tests/dbt")
+PROJECT_PARTS = (
+    "dbt_project.yml",
+    ".dbtignore",
+    "models",
+    "macros",
+    "seeds",
+    "analyses",
+    "tests/dbt",
+)
 
 LOCAL_PROFILE = """\
 uc_governance:

@@ -1,21 +1,13 @@
-{#- Whether a catalog of this name exists in the metastore (one read on Databricks). -#}
+{#- Whether a catalog of this name exists in the metastore: one read of
+    system.information_schema.catalogs; always false on a target without Unity Catalog (local). -#}
 {% macro catalog_exists(catalog) %}
-    {{- return(adapter.dispatch('catalog_exists', 'uc_governance')(catalog)) -}}
-{% endmacro %}
-
-{#- DuckDB (target local) has no Unity Catalog. -#}
-{% macro default__catalog_exists(catalog) %}
-    {{- return(false) -}}
-{% endmacro %}
-
-{% macro databricks__catalog_exists(catalog) %}
     {%- set metastore_catalogs = source('unity_catalog', 'catalogs') -%}
-    {%- if not execute -%}
+    {%- if not execute or not uc_governance.can_enforce_grants() -%}
         {{- return(false) -}}
     {%- endif -%}
     {%- set query -%}
         select count(*) from {{ metastore_catalogs }}
-        where lower(catalog_name) = lower({{ uc_governance.string_literal(catalog) }})
+        where lower(catalog_name) = lower({{ uc_governance.string_literal_sql(catalog) }})
     {%- endset -%}
     {{- return(run_query(query).columns[0].values()[0] | int > 0) -}}
 {% endmacro %}

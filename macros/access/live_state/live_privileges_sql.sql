@@ -17,6 +17,7 @@
     ) as live_privileges
 {% endmacro %}
 
+{#- One read of catalog_privileges, schema_privileges and table_privileges per catalog, unioned. -#}
 {% macro _read_live_privileges(catalogs) %}
     {%- if catalogs | length == 0 -%}
         {{- uc_governance._empty_live_privileges() -}}
@@ -28,8 +29,8 @@
         grantee,
         privilege_type,
         inherited_from
-    from {{ uc_governance.information_schema_relation(catalog, 'catalog_privileges') }}
-    where lower(catalog_name) = {{ uc_governance.string_literal(catalog) }}
+    from {{ uc_governance.information_schema_relation_sql(catalog, 'catalog_privileges') }}
+    where lower(catalog_name) = {{ uc_governance.string_literal_sql(catalog) }}
     union all
     select
         'SCHEMA' as securable_class,
@@ -37,7 +38,7 @@
         grantee,
         privilege_type,
         inherited_from
-    from {{ uc_governance.information_schema_relation(catalog, 'schema_privileges') }}
+    from {{ uc_governance.information_schema_relation_sql(catalog, 'schema_privileges') }}
     union all
     select
         'TABLE' as securable_class,
@@ -45,7 +46,7 @@
         grantee,
         privilege_type,
         inherited_from
-    from {{ uc_governance.information_schema_relation(catalog, 'table_privileges') }}
+    from {{ uc_governance.information_schema_relation_sql(catalog, 'table_privileges') }}
             {%- if not loop.last %}
     union all
             {%- endif -%}
@@ -53,6 +54,7 @@
     {%- endif -%}
 {% endmacro %}
 
+{#- The empty privilege read (no managed catalog exists yet, or no Unity Catalog). -#}
 {% macro _empty_live_privileges() %}
     select
         cast(null as {{ dbt.type_string() }}) as securable_class,

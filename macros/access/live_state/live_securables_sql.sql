@@ -14,6 +14,7 @@
     ) as live_securables
 {% endmacro %}
 
+{#- One read of catalogs, schemata and tables per catalog, unioned; empty without catalogs. -#}
 {% macro _read_live_securables(catalogs) %}
     {%- if catalogs | length == 0 %}
     select
@@ -29,22 +30,22 @@
         lower(catalog_name) as securable_name,
         catalog_owner as owner,
         'CATALOG' as object_type
-    from {{ uc_governance.information_schema_relation(catalog, 'catalogs') }}
-    where lower(catalog_name) = {{ uc_governance.string_literal(catalog) }}
+    from {{ uc_governance.information_schema_relation_sql(catalog, 'catalogs') }}
+    where lower(catalog_name) = {{ uc_governance.string_literal_sql(catalog) }}
     union all
     select
         'SCHEMA' as securable_class,
         lower(catalog_name || '.' || schema_name) as securable_name,
         schema_owner as owner,
         'SCHEMA' as object_type
-    from {{ uc_governance.information_schema_relation(catalog, 'schemata') }}
+    from {{ uc_governance.information_schema_relation_sql(catalog, 'schemata') }}
     union all
     select
         'TABLE' as securable_class,
         lower(table_catalog || '.' || table_schema || '.' || table_name) as securable_name,
         table_owner as owner,
         upper(table_type) as object_type
-    from {{ uc_governance.information_schema_relation(catalog, 'tables') }}
+    from {{ uc_governance.information_schema_relation_sql(catalog, 'tables') }}
             {%- if not loop.last %}
     union all
             {%- endif -%}

@@ -1,24 +1,16 @@
 {#- The catalogs that the policy seeds manage and that exist in the metastore now, as a list of
-    lower-case names. Catalogs that do not exist yet have no information_schema to read. -#}
-{% macro present_managed_catalogs() %}
-    {{- return(adapter.dispatch('present_managed_catalogs', 'uc_governance')()) -}}
-{% endmacro %}
-
-{#- DuckDB (target local) has no Unity Catalog: nothing exists, the plan starts from empty. -#}
-{% macro default__present_managed_catalogs() %}
-    {{- return([]) -}}
-{% endmacro %}
-
-{#- One read: declared catalogs joined with system.information_schema.catalogs. -#}
-{% macro databricks__present_managed_catalogs() %}
-    {%- set declared = ref('stg_policy__securables') -%}
+    lower-case names: one read, the declared catalogs joined with
+    system.information_schema.catalogs. A catalog that does not exist yet has no
+    information_schema to read. On a target without Unity Catalog (local) nothing exists. The
+    relations are named before any early return so that the lineage is the same on every target. -#}
+{% macro present_managed_catalogs(declared_securables) %}
     {%- set metastore_catalogs = source('unity_catalog', 'catalogs') -%}
-    {%- if not execute -%}
+    {%- if not execute or not uc_governance.can_enforce_grants() -%}
         {{- return([]) -}}
     {%- endif -%}
     {%- set query -%}
         select distinct declared.catalog_name
-        from {{ declared }} as declared
+        from {{ declared_securables }} as declared
         inner join {{ metastore_catalogs }} as live
             on lower(live.catalog_name) = declared.catalog_name
         order by declared.catalog_name

@@ -21,18 +21,18 @@ held as (
         inherited_from
     from ({{ uc_governance.live_privileges_sql(catalogs) }}) as live
     where
-        securable_class = {{ uc_governance.string_literal(securable_class) }}
-        and securable_name = {{ uc_governance.string_literal(securable_name) }}
-        and principal_key = lower({{ uc_governance.string_literal(principal) }})
-        and privilege in ({{ uc_governance.string_literal(privilege | upper) }}, 'ALL PRIVILEGES')
+        securable_class = {{ uc_governance.string_literal_sql(securable_class) }}
+        and securable_name = {{ uc_governance.string_literal_sql(securable_name) }}
+        and principal_key = lower({{ uc_governance.string_literal_sql(principal) }})
+        and privilege in ({{ uc_governance.string_literal_sql(privilege | upper) }}, 'ALL PRIVILEGES')
 
 )
 
 {% if expect_present -%}
 select
-    {{ uc_governance.string_literal(securable_class ~ ' ' ~ securable_name) }} as securable,
-    {{ uc_governance.string_literal(principal) }} as principal,
-    {{ uc_governance.string_literal(privilege | upper) }} as missing_privilege
+    {{ uc_governance.string_literal_sql(securable_class ~ ' ' ~ securable_name) }} as securable,
+    {{ uc_governance.string_literal_sql(principal) }} as principal,
+    {{ uc_governance.string_literal_sql(privilege | upper) }} as missing_privilege
 where not exists (select 1 from held)
 {%- else -%}
 select * from held

@@ -4,6 +4,6 @@
     Unity Catalog live; disabled on targets without it (local). Fails with one row when the
     privilege is missing. -#}
 {% test principal_has_privilege(model, principal, privilege, securable_type=none, securable_name=none) %}
-    {{ config(tags=['live_grants'], enabled=(target.type != 'duckdb')) }}
+    {{ config(tags=['live_grants'], enabled=uc_governance.can_enforce_grants()) }}
     {{ uc_governance._privilege_check_sql(model, principal, privilege, securable_type, securable_name, expect_present=true) }}
 {% endtest %}

@@ -2,6 +2,6 @@
     inherited (nor through ALL PRIVILEGES). Same arguments as principal_has_privilege. Fails with
     the offending privilege rows. -#}
 {% test principal_lacks_privilege(model, principal, privilege, securable_type=none, securable_name=none) %}
-    {{ config(tags=['live_grants'], enabled=(target.type != 'duckdb')) }}
+    {{ config(tags=['live_grants'], enabled=uc_governance.can_enforce_grants()) }}
     {{ uc_governance._privilege_check_sql(model, principal, privilege, securable_type, securable_name, expect_present=false) }}
 {% endtest %}

@@ -1,5 +1,13 @@
 {#- What apply would send to make Unity Catalog match the policy seeds, computed against the
     live state read at build time (stg_uc__*; empty on target local). One row per action,
-    securable and principal, in the order apply sends them. Logic: macro grants_plan_sql. -#}
--- depends_on: {{ ref('fct_policy_violations') }}
-{{ uc_governance.grants_plan_sql(ref('stg_uc__privileges'), ref('stg_uc__securables')) }}
+    securable and principal, in the order apply sends them. Each action is its own model
+    (models/intermediate/<concern>/plan/int_plan__*); a new action is one more line here. -#}
+-- depends_on: {{ ref('policy_violations') }}
+{{ uc_governance.governance_plan_sql([
+    ref('int_plan__missing_securables'),
+    ref('int_plan__keeps'),
+    ref('int_plan__create_securables'),
+    ref('int_plan__revokes'),
+    ref('int_plan__grants'),
+    ref('int_plan__set_owners'),
+]) }}

@@ -28,14 +28,14 @@ final as (
         securable_name,
         split_part(securable_name, '.', 1) as catalog_name,
         case
-            when {{ uc_governance.name_part_count('securable_name') }} >= 2
+            when {{ uc_governance.name_part_count_sql('securable_name') }} >= 2
                 then split_part(securable_name, '.', 2)
         end as schema_name,
         case
-            when {{ uc_governance.name_part_count('securable_name') }} >= 3
+            when {{ uc_governance.name_part_count_sql('securable_name') }} >= 3
                 then split_part(securable_name, '.', 3)
         end as object_name,
-        {{ uc_governance.name_part_count('securable_name') }} as name_part_count,
+        {{ uc_governance.name_part_count_sql('securable_name') }} as name_part_count,
         owner,
         owner_key,
         securable_comment,

@@ -3,4 +3,4 @@
 -- depends_on: {{ source('unity_catalog', 'catalogs') }}
 -- depends_on: {{ source('unity_catalog', 'schemata') }}
 -- depends_on: {{ source('unity_catalog', 'tables') }}
-{{ uc_governance.live_securables_sql(uc_governance.present_managed_catalogs()) }}
+{{ uc_governance.live_securables_sql(uc_governance.present_managed_catalogs(ref('stg_policy__securables'))) }}

@@ -1,0 +1,26 @@
+{#- Declared securables with their live state: whether each exists now (on a target without
+    Unity Catalog, the tables and views that pipelines build are assumed to), and its current
+    owner (whoever creates a catalog or schema owns it until the owner is changed: the runner).
+    `declared` has the columns of int_access__declared_securables, `live_securables` those of
+    stg_uc__securables (a relation or a parenthesised SELECT). -#}
+{% macro access_securable_state_sql(declared, live_securables) %}
+    {%- set runner = uc_governance.current_principal() if execute else '' %}
+    select
+        declared.*,
+        case
+            when live_securables.securable_name is not null then true
+            {%- if not uc_governance.can_enforce_grants() %}
+            when not declared.created_by_uc_governance then true
+            {%- endif %}
+            else false
+        end as exists_now,
+        coalesce(
+            live_securables.owner_key,
+            lower({{ uc_governance.string_literal_sql(runner) }})
+        ) as current_owner_key
+    from {{ declared }} as declared
+    left join {{ live_securables }} as live_securables
+        on
+            declared.securable_class = live_securables.securable_class
+            and declared.securable_name = live_securables.securable_name
+{% endmacro %}

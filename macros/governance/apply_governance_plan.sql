@@ -1,0 +1,97 @@
+{#- Post-hook of governance_apply_log, and the only macro that sends governance statements.
+    Reads the plan, lists every destructive statement (revokes; later drops of masks, filters and
+    tags), refuses a plan whose destructive changes exceed the configured threshold (before
+    anything is sent), then sends each statement in plan order and stops at the first failure.
+    On a target that cannot enforce grants (local) or with uc_governance_apply false it sends
+    nothing and says so. Returns the insert of the log rows into `log_relation` (an empty string
+    when there is nothing to log). -#}
+{% macro apply_governance_plan(plan_relation, log_relation) %}
+    {%- if not execute -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set settings = uc_governance.uc_governance_config() -%}
+    {%- set query -%}
+        select plan_order, plan_key, action, securable_type, securable_name, principal,
+            privileges, privilege_count, destructive_count, statement
+        from {{ plan_relation }}
+        where statement is not null
+        order by plan_order
+    {%- endset -%}
+    {%- set steps = run_query(query).rows -%}
+    {%- set destructive = [] -%}
+    {%- set counts = {} -%}
+    {%- for step in steps -%}
+        {%- do counts.update({step['action']: counts.get(step['action'], 0) + 1}) -%}
+        {%- if step['destructive_count'] | int > 0 -%}
+            {%- do destructive.append(step) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set removed = destructive | sum(attribute='destructive_count') | int -%}
+    {%- set summary = [] -%}
+    {%- for action, count in counts | dictsort -%}
+        {%- do summary.append(count ~ ' ' ~ action) -%}
+    {%- endfor -%}
+    {{ log('uc_governance plan: ' ~ steps | length ~ ' statement(s)'
+        ~ (' (' ~ summary | join(', ') ~ ')' if summary else ', nothing to change'), info=True) }}
+    {%- for step in destructive -%}
+        {{ log('uc_governance plan ' ~ ('revokes' if step['action'] == 'revoke' else 'removes')
+            ~ ': ' ~ step['statement'], info=True) }}
+    {%- endfor -%}
+    {%- if removed > settings['max_revokes'] and not settings['allow_mass_revoke'] -%}
+        {{ exceptions.raise_compiler_error(
+            'uc_governance: refusing to apply: the plan revokes ' ~ removed
+            ~ ' privilege(s) in ' ~ destructive | length ~ ' statement(s), more than uc_governance_max_revokes = '
+            ~ settings['max_revokes'] ~ '. Nothing was sent. Review the revokes listed above (or '
+            ~ 'dbt show --select governance_plan) and, if they are intended, run again with '
+            ~ "--vars '{uc_governance_allow_mass_revoke: true}'.") }}
+    {%- endif -%}
+    {%- set enforce = uc_governance.can_enforce_grants() and settings['apply'] -%}
+    {%- if not uc_governance.can_enforce_grants() -%}
+        {{ log('uc_governance: target ' ~ target.name ~ ' (' ~ target.type ~ ') cannot enforce Unity '
+            ~ 'Catalog grants: the plan above was computed against an empty privilege state and '
+            ~ 'nothing was sent. Use target databricks to apply it.', info=True) }}
+        {%- set status = 'not_enforced' -%}
+    {%- elif not settings['apply'] -%}
+        {{ log('uc_governance: uc_governance_apply is false: nothing was sent.', info=True) }}
+        {%- set status = 'planned' -%}
+    {%- else -%}
+        {%- set status = 'applied' -%}
+    {%- endif -%}
+    {%- if enforce -%}
+        {%- for step in steps -%}
+            {{ log('uc_governance apply (' ~ loop.index ~ '/' ~ loop.length ~ '): ' ~ step['statement'], info=True) }}
+            {%- do adapter.execute(step['statement'], auto_begin=false, fetch=false) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(uc_governance._apply_log_insert(log_relation, steps, status)) }}
+{% endmacro %}
+
+
+{#- The insert of one log row per plan step into the apply log. -#}
+{% macro _apply_log_insert(log_relation, steps, status) %}
+    {%- if steps | length == 0 -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set literal = uc_governance.string_literal_sql -%}
+    {%- set rows = [] -%}
+    {%- for step in steps -%}
+        {%- set values = [
+            literal(invocation_id),
+            dbt.current_timestamp(),
+            literal(target.name),
+            step['plan_order'] | int,
+            literal(step['plan_key']),
+            literal(step['action']),
+            literal(step['securable_type']),
+            literal(step['securable_name']),
+            literal(step['principal']) if step['principal'] is not none else 'null',
+            literal(step['privileges']) if step['privileges'] is not none else 'null',
+            literal(step['statement']),
+            literal(status),
+        ] -%}
+        {%- do rows.append('(' ~ values | join(', ') ~ ')') -%}
+    {%- endfor -%}
+    {{ return('insert into ' ~ log_relation ~ ' (invocation_id, applied_at, target_name, plan_order, '
+        ~ 'plan_key, action, securable_type, securable_name, principal, privileges, statement, status)'
+        ~ ' values\n' ~ rows | join(',\n')) }}
+{% endmacro %}

@@ -1,4 +1,0 @@
-{#- SQL expression: the number of dot-separated parts in a securable name. -#}
-{% macro name_part_count(expression) %}
-    {{- "(length(" ~ expression ~ ") - length(replace(" ~ expression ~ ", '.', '')) + 1)" -}}
-{% endmacro %}

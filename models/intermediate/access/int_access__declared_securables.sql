@@ -1,0 +1,68 @@
+{#- Declared securables with what the plan needs: the class shared with information_schema
+    (views are tables there), the quoted SQL name, the parent and whether this project creates it. -#}
+with
+
+securables as (
+
+    select * from {{ ref('stg_policy__securables') }}
+
+),
+
+securable_types as (
+
+    select * from {{ ref('stg_vocabulary__securable_types') }}
+
+),
+
+principals as (
+
+    select * from {{ ref('int_access__declared_principals') }}
+
+),
+
+final as (
+
+    select
+        securables.securable_type,
+        securables.securable_name,
+        case
+            when securables.securable_type in ('VIEW', 'MATERIALIZED VIEW') then 'TABLE'
+            else securables.securable_type
+        end as securable_class,
+        securables.catalog_name,
+        securables.schema_name,
+        securables.object_name,
+        case securables.name_part_count
+            when 1 then {{ uc_governance.quote_identifier_sql('securables.catalog_name') }}
+            when 2
+                then
+                    {{ uc_governance.quote_identifier_sql('securables.catalog_name') }}
+                    || '.' || {{ uc_governance.quote_identifier_sql('securables.schema_name') }}
+            else
+                {{ uc_governance.quote_identifier_sql('securables.catalog_name') }}
+                || '.' || {{ uc_governance.quote_identifier_sql('securables.schema_name') }}
+                || '.' || {{ uc_governance.quote_identifier_sql('securables.object_name') }}
+        end as quoted_name,
+        case securables.name_part_count
+            when 2 then securables.catalog_name
+            when 3 then securables.catalog_name || '.' || securables.schema_name
+        end as parent_name,
+        securable_types.parent_type,
+        coalesce(securable_types.created_by_uc_governance, false) as created_by_uc_governance,
+        securables.owner_key,
+        case
+            when securables.owner is null then null
+            when principals.principal_name is not null then principals.principal_name
+            else lower(securables.owner)
+        end as owner_name,
+        securables.securable_comment,
+        securables.managed_location
+    from securables
+    left join securable_types
+        on securables.securable_type = securable_types.securable_type
+    left join principals
+        on securables.owner_key = principals.principal_key
+
+)
+
+select * from final

@@ -1,0 +1,43 @@
+{#- The privileges the seeds declare, on declared securables, with the principal in its canonical
+    spelling: a declared group as written, users and service principals in lower case. -#}
+with
+
+grants as (
+
+    select * from {{ ref('stg_policy__grants') }}
+
+),
+
+securables as (
+
+    select * from {{ ref('int_access__declared_securables') }}
+
+),
+
+principals as (
+
+    select * from {{ ref('int_access__declared_principals') }}
+
+),
+
+final as (
+
+    select
+        securables.securable_type,
+        securables.securable_class,
+        securables.securable_name,
+        securables.quoted_name,
+        grants.principal_key,
+        grants.privilege,
+        coalesce(principals.principal_name, grants.principal_key) as principal_name
+    from grants
+    inner join securables
+        on
+            grants.securable_type = securables.securable_type
+            and grants.securable_name = securables.securable_name
+    left join principals
+        on grants.principal_key = principals.principal_key
+
+)
+
+select * from final

@@ -1,0 +1,3 @@
+{#- Plan action rows: see macro plan_keeps_sql. -#}
+{{ uc_governance.plan_keeps_sql(
+    ref('int_access__grant_comparison'), ref('int_access__securable_state')) }}

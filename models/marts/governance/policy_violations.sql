@@ -1,0 +1,45 @@
+{#- Cross-seed policy rules, one row per violation a person can read: which seed file, which row
+    (by its key values), which column and value, and what is wrong. Each rule is its own model
+    (models/intermediate/<concern>/rules/int_rule__*, all with the columns below); a new rule is
+    one more line in the list. Row-level checks (formats, required values, duplicates) already
+    ran on each file before it was loaded (macro validate_policy_seed). If this table has rows
+    its post-hook stops the build, so nothing downstream (plan, apply) runs. -#}
+{{ config(post_hook="{{ uc_governance.raise_on_policy_violations(this) }}") }}
+
+{%- set rules = [
+    ref('int_rule__grant_unknown_type'),
+    ref('int_rule__grant_invalid_privilege'),
+    ref('int_rule__grant_all_privileges'),
+    ref('int_rule__grant_undeclared_securable'),
+    ref('int_rule__grant_undeclared_principal'),
+    ref('int_rule__securable_unknown_type'),
+    ref('int_rule__securable_wrong_parts'),
+    ref('int_rule__securable_undeclared_parent'),
+    ref('int_rule__securable_undeclared_owner'),
+    ref('int_rule__securable_location_not_allowed'),
+] %}
+
+with
+
+unioned as (
+
+    {{ uc_governance.union_all_sql(
+        rules, ['seed_file', 'row_key', 'column_name', 'offending_value', 'rule_name', 'message']) }}
+
+),
+
+final as (
+
+    select
+        seed_file,
+        row_key,
+        column_name,
+        offending_value,
+        rule_name,
+        message,
+        seed_file || ' | ' || row_key || ' | ' || rule_name as violation_key
+    from unioned
+
+)
+
+select * from final
