@@ -7,7 +7,7 @@
     uc_governance_local_user (SET VARIABLE), else the var uc_governance_local_user. -#}
 {% macro default__current_user_sql() %}
     {{- "coalesce(cast(getvariable('uc_governance_local_user') as varchar), "
-        ~ uc_governance.string_literal(uc_governance.uc_governance_config()['local_user']) ~ ")" -}}
+        ~ uc_governance.string_literal_sql(uc_governance.uc_governance_config()['local_user']) ~ ")" -}}
 {% endmacro %}
 
 {% macro databricks__current_user_sql() %}

@@ -8,9 +8,9 @@
 {% macro default__is_account_group_member_sql(group_name) %}
     {{- "exists (select 1 from " ~ uc_governance.group_membership_relation()
         ~ " as membership where membership.user_key = lower(" ~ uc_governance.current_user_sql()
-        ~ ") and membership.group_key = lower(" ~ uc_governance.string_literal(group_name) ~ "))" -}}
+        ~ ") and membership.group_key = lower(" ~ uc_governance.string_literal_sql(group_name) ~ "))" -}}
 {% endmacro %}
 
 {% macro databricks__is_account_group_member_sql(group_name) %}
-    {{- "is_account_group_member(" ~ uc_governance.string_literal(group_name) ~ ")" -}}
+    {{- "is_account_group_member(" ~ uc_governance.string_literal_sql(group_name) ~ ")" -}}
 {% endmacro %}

@@ -9,13 +9,13 @@
     {%- set columns_relation = ref('int_protection__columns') -%}
     {%- set clearances_relation = ref('int_protection__column_clearances') -%}
     {%- set row_access_relation = ref('int_protection__row_access') -%}
-    {%- set gate = ref('fct_policy_violations') -%}
+    {%- set gate = ref('policy_violations') -%}
     {%- set membership = uc_governance.group_membership_relation() -%}
     {%- set base = uc_governance.protected_base_relation(table_name) -%}
     {%- if not execute -%}
         {{- return('select 1 as parsing') -}}
     {%- endif -%}
-    {%- set table_literal = uc_governance.string_literal(table_name | lower) -%}
+    {%- set table_literal = uc_governance.string_literal_sql(table_name | lower) -%}
     {%- set declared = run_query(
         "select enforcement, view_name from " ~ declarations ~ " where table_name = " ~ table_literal) -%}
     {%- set securable = (model.config.meta or {}).get('uc_governance_securable', '') -%}

@@ -14,7 +14,7 @@
     {%- endfor -%}
     {%- set members = ref('stg_policy__demo_group_members') -%}
     {%- set personas = run_query(
-        "select user_key, " ~ uc_governance.sorted_string_agg('group_name', "', '")
+        "select user_key, " ~ uc_governance.sorted_string_agg_sql('group_name', "', '")
         ~ " from " ~ members ~ " group by user_key order by user_key") -%}
     {%- set people = [] -%}
     {%- for row in personas.rows -%}
@@ -22,7 +22,7 @@
     {%- endfor -%}
     {%- do people.append(['nobody@example.com', 'no group']) -%}
     {%- for person in people -%}
-        {%- do run_query("set variable uc_governance_local_user = " ~ uc_governance.string_literal(person[0])) -%}
+        {%- do run_query("set variable uc_governance_local_user = " ~ uc_governance.string_literal_sql(person[0])) -%}
         {{ print('\n=== ' ~ person[0] ~ ' (' ~ person[1] ~ ')') }}
         {%- for node in views | sort(attribute='name') -%}
             {%- set relation = api.Relation.create(database=node.database, schema=node.schema, identifier=node.alias) -%}

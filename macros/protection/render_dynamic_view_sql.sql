@@ -37,7 +37,7 @@
         {%- else -%}
             {%- do row_tests.append(
                 "(" ~ member ~ " and cast(" ~ adapter.quote(rule['column_name']) ~ " as " ~ dbt.type_string()
-                ~ ") = " ~ uc_governance.string_literal(rule['allowed_value']) ~ ")") -%}
+                ~ ") = " ~ uc_governance.string_literal_sql(rule['allowed_value']) ~ ")") -%}
         {%- endif -%}
     {%- endfor -%}
     {%- set sql -%}

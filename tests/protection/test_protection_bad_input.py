@@ -94,7 +94,7 @@ def test_every_cross_seed_protection_problem_is_named_and_nothing_is_built(proje
     for fragment in expected:
         assert fragment in run.text, f"{fragment!r} missing from:\n{run.text}"
     assert "nothing was applied" in run.text
-    assert run.node_status("fct_policy_violations") == "error"
+    assert run.node_status("policy_violations") == "error"
     for node in ("customers_masked_v", "regional_sales_v", "governance_plan"):
         assert run.node_status(node) == "skipped", node
     assert _view_sql(project) == {}

@@ -18,13 +18,13 @@ row_access as (
 
 grants as (
 
-    select * from {{ ref('int_grants__desired') }}
+    select * from {{ ref('int_access__desired_grants') }}
 
 ),
 
 principals as (
 
-    select * from {{ ref('int_principals__declared') }}
+    select * from {{ ref('int_access__declared_principals') }}
 
 ),
 

@@ -33,11 +33,11 @@ reads as (
 
     {%- for row in rows %}
     select
-        {{ uc_governance.string_literal(row[0]) }} as model_name,
-        {{ uc_governance.string_literal(row[1]) }} as file_path,
-        {{ uc_governance.string_literal(row[2]) if row[2] else 'cast(null as ' ~ dbt.type_string() ~ ')' }}
+        {{ uc_governance.string_literal_sql(row[0]) }} as model_name,
+        {{ uc_governance.string_literal_sql(row[1]) }} as file_path,
+        {{ uc_governance.string_literal_sql(row[2]) if row[2] else 'cast(null as ' ~ dbt.type_string() ~ ')' }}
             as securable,
-        {{ uc_governance.string_literal(row[3]) if row[3] else 'cast(null as ' ~ dbt.type_string() ~ ')' }}
+        {{ uc_governance.string_literal_sql(row[3]) if row[3] else 'cast(null as ' ~ dbt.type_string() ~ ')' }}
             as read_pattern
     {% if not loop.last %}union all{% endif %}
     {%- else %}

@@ -32,7 +32,7 @@ cleared_by_column as (
     select
         table_name,
         column_key,
-        {{ uc_governance.sorted_string_agg('group_name', "', '") }} as cleared_groups
+        {{ uc_governance.sorted_string_agg_sql('group_name', "', '") }} as cleared_groups
     from clearances
     group by table_name, column_key
 
@@ -54,7 +54,7 @@ row_access_by_table as (
 
     select
         table_name,
-        {{ uc_governance.sorted_string_agg('rule_text', "'; '") }} as row_access
+        {{ uc_governance.sorted_string_agg_sql('rule_text', "'; '") }} as row_access
     from row_rules
     group by table_name
 

@@ -49,7 +49,7 @@ final as (
         group_name as offending_value,
         'base_table_reader_not_cleared' as rule_name,
         'can SELECT protected table ' || table_name || ' but is not cleared for column(s) '
-        || {{ uc_governance.sorted_string_agg('column_key', "', '") }} as message
+        || {{ uc_governance.sorted_string_agg_sql('column_key', "', '") }} as message
     from uncleared
     group by table_name, group_name, granted_on_type, granted_on
 
