@@ -67,10 +67,10 @@ plan: install  ## compute the plan on the default target and write it to target/
 	@echo "plan written to target/plan/plan.sql"
 
 preview: install  ## the demo organisation applied to an empty (offline) workspace: target/preview/
-	$(BIN)/python -m tests.on_databricks.preview
+	$(BIN)/python -m tests.tools.preview
 
 bench: install  ## statements and round trips: uc_governance beside dbt-databricks grants config
-	$(BIN)/python -m tests.bench.run_bench
+	$(BIN)/python -m tests.tools.bench
 
 toolkit-demo: install  ## ucgov plan + token audit of the example, against a fake workspace (offline)
 	$(BIN)/python -m tests.fake_workspace.demo

@@ -12,9 +12,10 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .backend import Backend
+from .errors import as_sql_error, not_found
 from .server import StatementLog, Warehouse
 from .session import Result, Session
-from .workspace import Workspace
 
 
 class FakeCursor:
@@ -137,7 +138,7 @@ class FakeConnection:
         self.close()
 
 
-def make_connect(ws: Workspace, log: StatementLog) -> Callable[..., FakeConnection]:
+def make_connect(ws: Backend, log: StatementLog) -> Callable[..., FakeConnection]:
     """Build a replacement for ``databricks.sql.connect`` bound to ``ws`` and ``log``."""
 
     def connect(**kwargs: Any) -> FakeConnection:
@@ -152,12 +153,13 @@ def make_connect(ws: Workspace, log: StatementLog) -> Callable[..., FakeConnecti
             raise ValueError(f"harness connect(): refusing non-.invalid host {host!r}")
         catalog = str(kwargs.get("catalog") or ws.working_catalog).lower()
         schema = str(kwargs.get("schema") or "default").lower()
-        if ws.find("CATALOG", (catalog,)) is None:
-            from .errors import not_found
-
-            raise not_found("CATALOG", catalog)
+        if ws.state.find("CATALOG", (catalog,)) is None:
+            raise as_sql_error(not_found("CATALOG", catalog))
         session = Session(
-            catalog, schema, ws.current_user, conf=dict(kwargs.get("session_configuration") or {})
+            catalog,
+            schema,
+            ws.state.current_user,
+            conf=dict(kwargs.get("session_configuration") or {}),
         )
         return FakeConnection(Warehouse(ws, session, log=log))
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .privileges import KNOWN_PRIVILEGES, normalize_privilege
-from .sqltext import TokenStream, tokenize
+from .sqltext import Token, TokenStream, tokenize
+from .state.privileges import KNOWN_PRIVILEGES, normalize_privilege
 
 # Longest first, so MATERIALIZED VIEW wins over VIEW.
 SECURABLE_KEYWORDS: tuple[tuple[str, ...], ...] = (
@@ -102,6 +102,14 @@ def _securable_type(stream: TokenStream) -> tuple[str | None, bool]:
     return None, False
 
 
+# What the parsers read: SQL text, or its tokens when the caller has tokenized it already.
+Source = str | list[Token]
+
+
+def _stream(source: Source) -> TokenStream:
+    return TokenStream(tokenize(source) if isinstance(source, str) else source)
+
+
 def parse_securable(stream: TokenStream, default_type: str = "TABLE") -> SecurableRef:
     """Parse ``[<type>] name``; a missing type means TABLE (Databricks' default)."""
     securable_type, written = _securable_type(stream)
@@ -123,9 +131,9 @@ def _principal(stream: TokenStream) -> str:
     return tok.value
 
 
-def parse_grant(sql: str) -> GrantStmt:
+def parse_grant(source: Source) -> GrantStmt:
     """Parse ``GRANT privs ON securable TO principal`` or the REVOKE ... FROM form."""
-    stream = TokenStream(tokenize(sql))
+    stream = _stream(source)
     if stream.accept_words("GRANT"):
         action, joiner = "GRANT", "TO"
     elif stream.accept_words("REVOKE"):
@@ -158,9 +166,9 @@ def parse_grant(sql: str) -> GrantStmt:
     return GrantStmt(action, tuple(privileges), securable, principal)
 
 
-def parse_show_grants(sql: str) -> ShowGrantsStmt:
+def parse_show_grants(source: Source) -> ShowGrantsStmt:
     """Parse ``SHOW GRANTS [principal] ON securable``."""
-    stream = TokenStream(tokenize(sql))
+    stream = _stream(source)
     stream.expect_words("SHOW", "GRANTS")
     principal = None
     if not stream.accept_words("ON"):
@@ -171,9 +179,9 @@ def parse_show_grants(sql: str) -> ShowGrantsStmt:
     return ShowGrantsStmt(principal, securable)
 
 
-def _alter_target(sql: str) -> tuple[TokenStream, str, tuple[str, ...]]:
+def _alter_target(source: Source) -> tuple[TokenStream, str, tuple[str, ...]]:
     """Parse the ``ALTER <type> name`` prefix; return the stream positioned after the name."""
-    stream = TokenStream(tokenize(sql))
+    stream = _stream(source)
     stream.expect_words("ALTER")
     securable_type, written = _securable_type(stream)
     if not written or securable_type is None:
@@ -181,9 +189,9 @@ def _alter_target(sql: str) -> tuple[TokenStream, str, tuple[str, ...]]:
     return stream, securable_type, stream.dotted_name()
 
 
-def parse_owner(sql: str) -> OwnerStmt:
+def parse_owner(source: Source) -> OwnerStmt:
     """Parse ``ALTER <type> name [SET] OWNER TO principal``."""
-    stream, securable_type, parts = _alter_target(sql)
+    stream, securable_type, parts = _alter_target(source)
     stream.accept_words("SET")
     stream.expect_words("OWNER", "TO")
     principal = _principal(stream)
@@ -191,9 +199,9 @@ def parse_owner(sql: str) -> OwnerStmt:
     return OwnerStmt(SecurableRef(securable_type, parts), principal)
 
 
-def parse_create_container(sql: str) -> CreateContainerStmt:
+def parse_create_container(source: Source) -> CreateContainerStmt:
     """Parse CREATE CATALOG / CREATE SCHEMA|DATABASE with COMMENT / [MANAGED] LOCATION."""
-    stream = TokenStream(tokenize(sql))
+    stream = _stream(source)
     stream.expect_words("CREATE")
     if stream.accept_words("CATALOG"):
         securable_type = "CATALOG"
@@ -232,9 +240,9 @@ def _key_values(stream: TokenStream) -> dict[str, str]:
             raise ValueError("expected , or )")
 
 
-def parse_tags(sql: str) -> TagStmt:
+def parse_tags(source: Source) -> TagStmt:
     """Parse ``ALTER <type> name [ALTER COLUMN c] SET TAGS ('k' = 'v', ...)`` / UNSET TAGS."""
-    stream, securable_type, parts = _alter_target(sql)
+    stream, securable_type, parts = _alter_target(source)
     column = None
     if stream.accept_words("ALTER", "COLUMN") or stream.accept_words("ALTER"):
         column = stream.identifier()
@@ -285,10 +293,10 @@ def _name_list(stream: TokenStream) -> tuple[str, ...]:
             raise ValueError("expected , or )")
 
 
-def parse_policy(sql: str) -> PolicyStmt:
+def parse_policy(source: Source) -> PolicyStmt:
     """Parse ``ALTER TABLE t SET ROW FILTER f ON (cols)`` / ``DROP ROW FILTER`` /
     ``ALTER COLUMN c SET MASK f [USING COLUMNS (cols)]`` / ``ALTER COLUMN c DROP MASK``."""
-    stream = TokenStream(tokenize(sql))
+    stream = _stream(source)
     stream.expect_words("ALTER", "TABLE")
     table = stream.dotted_name()
     if stream.accept_words("SET", "ROW", "FILTER"):

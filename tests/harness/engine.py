@@ -20,38 +20,26 @@ import sqlglot
 from sqlglot import exp
 
 from . import infoschema
+from .backend import Backend
 from .errors import CannotAnswerError, DatabricksSqlError, not_found
-from .model import now
-from .session import Result, Session
+from .session import Result, Session, qualify
+from .state import Securable, now
 from .storage import (
     SNAPSHOT_SCHEMA,
     databricks_type,
     duck_catalog,
     duck_ident,
     duck_relation,
+    duck_type,
 )
-from .workspace import Securable, Workspace
 
 logging.getLogger("sqlglot").setLevel(logging.ERROR)
-
-
-def duck_type(databricks: str) -> str:
-    """DuckDB spelling of a Databricks column type."""
-    return exp.DataType.build(databricks, dialect="databricks").sql(dialect="duckdb")
 
 
 def type_text(node: exp.DataType) -> str:
     """Databricks' canonical spelling of a declared type: ``decimal(10,2)``, ``array<int>``."""
     text = node.sql(dialect="databricks").lower()
     return re.sub(r"\s*([,:<>()])\s*", r"\1", text)
-
-
-def create_table_from_columns(
-    ws: Workspace, parts: tuple[str, ...], columns: Sequence[tuple[str, str]]
-) -> None:
-    """CREATE OR REPLACE the DuckDB table for ``parts`` with Databricks-typed columns."""
-    cols = ", ".join(f"{duck_ident(name)} {duck_type(dtype)}" for name, dtype in columns)
-    ws.storage.execute(f"CREATE OR REPLACE TABLE {duck_relation(parts)} ({cols})")
 
 
 def _ident(name: str) -> exp.Identifier:
@@ -61,7 +49,7 @@ def _ident(name: str) -> exp.Identifier:
 class Engine:
     """Runs one parsed statement for ``session`` against ``workspace``."""
 
-    def __init__(self, ws: Workspace, session: Session, sql: str) -> None:
+    def __init__(self, ws: Backend, session: Session, sql: str) -> None:
         self.ws = ws
         self.session = session
         self.sql = sql
@@ -75,12 +63,7 @@ class Engine:
 
     def parts_of(self, table: exp.Table) -> tuple[str, ...]:
         """Fully qualify a table reference with the session catalog/schema (lower-case)."""
-        given = [p for p in (table.catalog, table.db, table.name) if p]
-        if len(given) == 1:
-            given = [self.session.catalog, self.session.schema, *given]
-        elif len(given) == 2:
-            given = [self.session.catalog, *given]
-        return tuple(p.lower() for p in given)
+        return self.session.qualify([p for p in (table.catalog, table.db, table.name) if p], 3)
 
     def _is_temp(self, table: exp.Table) -> bool:
         return not table.db and not table.catalog and table.name.lower() in self.session.temp_views
@@ -137,7 +120,7 @@ class Engine:
         catalog, schema, name = parts
         alias_name = table.alias_or_name
         if schema == "information_schema":
-            if self.ws.find("CATALOG", (catalog,)) is None:
+            if self.ws.state.find("CATALOG", (catalog,)) is None:
                 raise not_found("CATALOG", catalog)
             if not infoschema.known_view(name):
                 raise self.cannot(
@@ -152,7 +135,9 @@ class Engine:
             if not table.alias:
                 table.set("alias", exp.TableAlias(this=_ident(alias_name)))
             return
-        relation = self.ws.get("TABLE", parts)  # TABLE_OR_VIEW_NOT_FOUND / SCHEMA_NOT_FOUND ...
+        relation = self.ws.state.get(
+            "TABLE", parts
+        )  # TABLE_OR_VIEW_NOT_FOUND / SCHEMA_NOT_FOUND ...
         if relation.row_filter or relation.column_masks:
             raise self.cannot(
                 f"{relation.name} has a row filter or column mask; the harness records them "
@@ -175,9 +160,9 @@ class Engine:
     def _refresh_deps(self, deps: Sequence[tuple[str, ...]], seen: set[tuple[str, ...]]) -> None:
         for dep in deps:
             if dep[0] == "information_schema":
-                if self.ws.find("CATALOG", dep[1:2]) is not None:
+                if self.ws.state.find("CATALOG", dep[1:2]) is not None:
                     infoschema.snapshot(self.ws, dep[1], dep[2])
-            elif (child := self.ws.find("TABLE", dep)) is not None:
+            elif (child := self.ws.state.find("TABLE", dep)) is not None:
                 self._refresh_view_snapshots(child, seen)
 
     def _rewrite_functions(self, tree: exp.Expression) -> None:
@@ -197,7 +182,7 @@ class Engine:
                     arg = node.expressions[0] if node.expressions else None
                     if not isinstance(arg, exp.Literal):
                         raise self.cannot(f"{fname} needs a literal group name here")
-                    member = self.ws.is_account_group_member(arg.name, self.session.user)
+                    member = self.ws.state.is_account_group_member(arg.name, self.session.user)
                     node.replace(exp.Boolean(this=member))
                 elif fname in ("current_metastore", "current_version"):
                     raise self.cannot(f"function {fname}() is not modelled")
@@ -230,7 +215,7 @@ class Engine:
         if not isinstance(name, exp.Table):
             raise self.cannot("unsupported function name")
         parts = self.parts_of(name)
-        existing = self.ws.find("FUNCTION", parts)
+        existing = self.ws.state.find("FUNCTION", parts)
         if existing is not None and not node.args.get("replace"):
             if node.args.get("exists"):
                 return Result.statement()
@@ -238,10 +223,10 @@ class Engine:
                 "ROUTINE_ALREADY_EXISTS", f"The routine `{'.'.join(parts)}` already exists."
             )
         if existing is None:
-            existing = self.ws.add_function(parts, owner=self.session.user)
+            existing = self.ws.state.add_function(parts, owner=self.session.user)
         existing.view_text = node.sql(dialect="databricks")
         existing.last_altered = now()
-        self.ws.touch()
+        self.ws.state.touch()
         return Result.statement()
 
     def _properties(self, node: exp.Expression) -> tuple[str | None, dict[str, str], list[str]]:
@@ -288,7 +273,7 @@ class Engine:
         comments = {c.name: self._column_comment(c) for c in coldefs}
         duck_name = duck_relation(parts)
         if coldefs:
-            create_table_from_columns(self.ws, parts, list(declared.items()))
+            self.ws.storage.create_table(parts, list(declared.items()))
         if node.expression is not None:
             select_sql = self._to_duck_sql(self.rewrite(node.expression))
             if coldefs:
@@ -316,8 +301,8 @@ class Engine:
         """The existing relation a CREATE [OR REPLACE] TABLE/VIEW replaces (or None), refusing
         like Databricks when it exists without OR REPLACE or is of the other kind. Returns
         ``False`` when ``IF NOT EXISTS`` makes the statement a no-op."""
-        self.ws.get("SCHEMA", parts[:2])
-        existing = self.ws.find("TABLE", parts)
+        self.ws.state.get("SCHEMA", parts[:2])
+        existing = self.ws.state.find("TABLE", parts)
         if existing is not None and not node.args.get("replace"):
             if node.args.get("exists"):
                 return False
@@ -417,10 +402,10 @@ class Engine:
                 self.session.temp_views.discard(table.name.lower())
                 continue
             parts = self.parts_of(table)
-            existing = self.ws.find("TABLE", parts) if len(parts) == 3 else None
+            existing = self.ws.state.find("TABLE", parts) if len(parts) == 3 else None
             if existing is None:
                 if node.args.get("exists"):
-                    if len(parts) == 3 and self.ws.find("SCHEMA", parts[:2]) is None:
+                    if len(parts) == 3 and self.ws.state.find("SCHEMA", parts[:2]) is None:
                         continue
                     continue
                 raise not_found(kind, ".".join(parts))
@@ -435,47 +420,43 @@ class Engine:
                     f"Use DROP TABLE instead: {existing.name} is a table.",
                 )
             self.duck(f"DROP {kind} IF EXISTS {duck_relation(parts)}")
-            self.ws.drop_securable(existing)
+            self.ws.state.drop_securable(existing)
         return Result.statement()
 
     def _drop_function(self, node: exp.Drop) -> Result:
         for name in node.args.get("tables") or []:
             table = name.this if isinstance(name, exp.UserDefinedFunction) else name
             parts = self.parts_of(table)
-            existing = self.ws.find("FUNCTION", parts)
+            existing = self.ws.state.find("FUNCTION", parts)
             if existing is None:
                 if node.args.get("exists"):
                     continue
                 raise not_found("FUNCTION", ".".join(parts))
-            self.ws.drop_securable(existing)
+            self.ws.state.drop_securable(existing)
         return Result.statement()
 
     def drop_schema(self, node: exp.Drop) -> Result:
         """DROP SCHEMA [IF EXISTS] c.s [CASCADE]."""
         for table in node.args.get("tables") or []:
-            given = [p for p in (table.catalog, table.db, table.name) if p]
-            parts = tuple(
-                p.lower() for p in ([self.session.catalog, *given] if len(given) == 1 else given)
-            )
-            schema = self.ws.find("SCHEMA", parts)
+            parts = self.session.qualify([p for p in (table.catalog, table.db, table.name) if p], 2)
+            schema = self.ws.state.find("SCHEMA", parts)
             if schema is None:
                 if node.args.get("exists"):
                     continue
                 raise not_found("SCHEMA", ".".join(parts))
-            if self.ws.relations(*parts) and not node.args.get("cascade"):
+            if self.ws.state.relations(*parts) and not node.args.get("cascade"):
                 raise DatabricksSqlError(
                     "SCHEMA_NOT_EMPTY",
                     f"Cannot drop a schema `{parts[1]}` because it contains "
                     "objects. Use DROP SCHEMA ... CASCADE.",
                 )
-            self.ws.storage.drop_schema(*parts)
-            self.ws.drop_securable(schema)
+            self.ws.state.drop_securable(schema)
         return Result.statement()
 
     # ------------------------------------------------------------------ DML
     def _require_table(self, table: exp.Table) -> Securable:
         parts = self.parts_of(table)
-        relation = self.ws.get("TABLE", parts)
+        relation = self.ws.state.get("TABLE", parts)
         if relation.securable_type != "TABLE":
             raise DatabricksSqlError(
                 "EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE",
@@ -518,7 +499,7 @@ class Engine:
                 self.ws.storage.execute("ROLLBACK")
                 raise
         inserted = int(rows[0][0]) if rows else 0
-        self.ws.touch()
+        self.ws.state.touch()
         return Result.table(
             [("num_affected_rows", "bigint"), ("num_inserted_rows", "bigint")],
             [(inserted, inserted)],
@@ -545,7 +526,7 @@ class Engine:
         """ALTER TABLE|VIEW: RENAME, ADD/DROP COLUMNS, SET TBLPROPERTIES, ALTER COLUMN COMMENT."""
         if (node.args.get("kind") or "").upper() not in ("TABLE", "VIEW"):
             raise self.cannot(f"ALTER {node.args.get('kind')} ... is not modelled")
-        relation = self.ws.get("TABLE", self.parts_of(node.this))
+        relation = self.ws.state.get("TABLE", self.parts_of(node.this))
         for action in node.args.get("actions") or []:
             if isinstance(action, exp.AlterRename):
                 self._rename(relation, action.this)
@@ -575,7 +556,7 @@ class Engine:
                 raise self.cannot(
                     f"ALTER action {action.sql(dialect='databricks')!r} is not modelled"
                 )
-        self.ws.touch()
+        self.ws.state.touch()
         return Result.statement()
 
     def _column(self, relation: Securable, name: str) -> Any:
@@ -602,10 +583,10 @@ class Engine:
 
     def _rename(self, relation: Securable, new: exp.Table) -> None:
         given = [p for p in (new.catalog, new.db, new.name) if p]
-        new_parts = tuple(p.lower() for p in (*relation.parts[: 3 - len(given)], *given))
+        new_parts = qualify(given, 3, *relation.parts[:2])  # relative to the renamed relation
         if new_parts[:2] != relation.parts[:2]:
             raise self.cannot("renaming a relation into another schema is not modelled")
-        if self.ws.find("TABLE", new_parts) is not None:
+        if self.ws.state.find("TABLE", new_parts) is not None:
             raise DatabricksSqlError(
                 "TABLE_OR_VIEW_ALREADY_EXISTS", f"`{'.'.join(new_parts)}` already exists."
             )
@@ -613,7 +594,7 @@ class Engine:
         self.duck(
             f"ALTER {kind} {duck_relation(relation.parts)} RENAME TO {duck_ident(new_parts[2])}"
         )
-        self.ws.rename_relation(relation, new_parts)
+        self.ws.state.rename_relation(relation, new_parts)
 
     def comment(self, node: exp.Comment) -> Result:
         """COMMENT ON TABLE|VIEW|COLUMN|SCHEMA ... IS 'text' (NULL clears)."""
@@ -622,22 +603,19 @@ class Engine:
         text = None if isinstance(literal, exp.Null) else literal.name
         target = node.this
         if kind in ("TABLE", "VIEW"):
-            self.ws.get("TABLE", self.parts_of(target)).comment = text
+            self.ws.state.get("TABLE", self.parts_of(target)).comment = text
         elif kind == "COLUMN":
             table = exp.Table(
                 this=target.args.get("table"),
                 db=target.args.get("db"),
                 catalog=target.args.get("catalog"),
             )
-            relation = self.ws.get("TABLE", self.parts_of(table))
+            relation = self.ws.state.get("TABLE", self.parts_of(table))
             self._column(relation, target.name).comment = text
         elif kind in ("SCHEMA", "DATABASE"):
-            given = [p for p in (target.db, target.name) if p]
-            parts = tuple(
-                p.lower() for p in ([self.session.catalog, *given] if len(given) == 1 else given)
-            )
-            self.ws.get("SCHEMA", parts).comment = text
+            parts = self.session.qualify([p for p in (target.db, target.name) if p], 2)
+            self.ws.state.get("SCHEMA", parts).comment = text
         else:
             raise self.cannot(f"COMMENT ON {kind} is not modelled")
-        self.ws.touch()
+        self.ws.state.touch()
         return Result.statement()

@@ -4,7 +4,8 @@ Two families:
 
 * ``DatabricksSqlError`` imitates an error the SQL warehouse itself would return (missing
   securable, unknown principal, invalid privilege ...). It subclasses the connector's
-  ``ServerOperationError`` so dbt-databricks treats it exactly like a server error.
+  ``ServerOperationError`` so dbt-databricks treats it exactly like a server error, and the
+  state's ``UcError``: the warehouse turns every ``UcError`` into one (``as_sql_error``).
 * ``HarnessError`` subclasses mean the *harness* refuses: a statement it cannot answer
   faithfully (``HARNESS CANNOT ANSWER: ...``), a statement that fails the Databricks grammar
   check, or an attempt to reach the network. They are recorded on the run and make it fail.
@@ -14,13 +15,29 @@ from __future__ import annotations
 
 from databricks.sql.exc import ServerOperationError
 
+from .state.errors import UcError, not_found
 
-class DatabricksSqlError(ServerOperationError):
+__all__ = [
+    "CannotAnswerError",
+    "DatabricksSqlError",
+    "GrammarError",
+    "HarnessError",
+    "NetworkBlockedError",
+    "UcError",
+    "as_sql_error",
+    "not_found",
+]
+
+
+class DatabricksSqlError(UcError, ServerOperationError):
     """A server-side error as Databricks would report it: ``[ERROR_CLASS] message``."""
 
-    def __init__(self, error_class: str, message: str) -> None:
-        self.error_class = error_class
-        super().__init__(f"[{error_class}] {message}")
+
+def as_sql_error(error: UcError) -> DatabricksSqlError:
+    """The connector-level error the warehouse returns for a Unity Catalog state refusal."""
+    if isinstance(error, DatabricksSqlError):
+        return error
+    return DatabricksSqlError(error.error_class, error.detail)
 
 
 class HarnessError(Exception):
@@ -48,32 +65,3 @@ class GrammarError(HarnessError):
 
 class NetworkBlockedError(HarnessError, OSError):
     """Raised when code under the harness tries to open a non-loopback connection."""
-
-
-def not_found(kind: str, name: str) -> DatabricksSqlError:
-    """Databricks-style 'does not exist' error for a securable of ``kind``.
-
-    **verify**: the exact error classes are taken from the Databricks error-class docs;
-    dbt-databricks only relies on ``[SCHEMA_NOT_FOUND]`` and ``[TABLE_OR_VIEW_NOT_FOUND]``.
-    """
-    if kind == "CATALOG":
-        return DatabricksSqlError(
-            "NO_SUCH_CATALOG_EXCEPTION",
-            f"Catalog '{name}' was not found. Please verify the catalog name and then retry "
-            "the query or command again.",
-        )
-    if kind == "SCHEMA":
-        return DatabricksSqlError(
-            "SCHEMA_NOT_FOUND",
-            f"The schema `{name}` cannot be found. Verify the spelling and correctness of the "
-            "schema and catalog.",
-        )
-    if kind in ("TABLE", "VIEW", "MATERIALIZED VIEW"):
-        return DatabricksSqlError(
-            "TABLE_OR_VIEW_NOT_FOUND",
-            f"The table or view `{name}` cannot be found. Verify the spelling and correctness "
-            "of the schema and catalog.",
-        )
-    if kind == "FUNCTION":
-        return DatabricksSqlError("ROUTINE_NOT_FOUND", f"The routine `{name}` cannot be found.")
-    return DatabricksSqlError("RESOURCE_DOES_NOT_EXIST", f"{kind.title()} '{name}' does not exist.")

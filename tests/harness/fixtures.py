@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from .runner import HarnessRun
 from .workspace import Workspace
 
 PROFILE = "harness_fixture"
@@ -135,3 +136,13 @@ def write_tiny_project(path: Path, readers: Sequence[str] = ("data-readers",)) -
     )
     (path / "macros" / "harness_run_sql.sql").write_text(RUN_SQL_MACRO)
     return path
+
+
+@dataclass
+class Built:
+    """A workspace after two ``dbt build`` runs of one project (the self-tests' fixture)."""
+
+    ws: Workspace
+    project: Path
+    first: HarnessRun
+    second: HarnessRun

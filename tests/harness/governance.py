@@ -9,20 +9,16 @@ type, unknown principal (workspace-local ``users``/``admins`` included).
 from __future__ import annotations
 
 from . import dcl
+from .backend import Backend
 from .errors import CannotAnswerError, DatabricksSqlError, not_found
-from .privileges import SUPPORTED_TYPES, shows_on_child
 from .session import Result, Session
-from .workspace import Securable, Workspace
+from .state import Securable, name_size
+from .state.privileges import SUPPORTED_TYPES, shows_on_child
 
 
 def _qualified(ref: dcl.SecurableRef, session: Session) -> tuple[str, ...]:
-    size = {"CATALOG": 1, "SCHEMA": 2, "EXTERNAL LOCATION": 1, "STORAGE CREDENTIAL": 1}.get(
-        ref.securable_type, 3
-    )
-    parts = tuple(p.lower() for p in ref.parts)
-    missing = size - len(parts)
-    if missing > 0:
-        parts = (*(session.catalog, session.schema)[:missing], *parts)
+    size = name_size(ref.securable_type)
+    parts = session.qualify(ref.parts, size)
     if len(parts) != size:
         raise DatabricksSqlError(
             "INVALID_PARAMETER_VALUE",
@@ -31,18 +27,18 @@ def _qualified(ref: dcl.SecurableRef, session: Session) -> tuple[str, ...]:
     return parts
 
 
-def _resolve(ws: Workspace, ref: dcl.SecurableRef, session: Session, sql: str) -> Securable:
+def _resolve(ws: Backend, ref: dcl.SecurableRef, session: Session, sql: str) -> Securable:
     if ref.securable_type not in SUPPORTED_TYPES:
         raise CannotAnswerError(f"securable type {ref.securable_type} is not modelled", sql)
     parts = _qualified(ref, session)
-    return ws.resolve_for_grant(ref.securable_type, parts)
+    return ws.state.resolve_for_grant(ref.securable_type, parts)
 
 
-def grant_or_revoke(ws: Workspace, session: Session, stmt: dcl.GrantStmt, sql: str) -> Result:
+def grant_or_revoke(ws: Backend, session: Session, stmt: dcl.GrantStmt, sql: str) -> Result:
     """Apply one GRANT or REVOKE."""
     securable = _resolve(ws, stmt.securable, session, sql)
     if stmt.action == "GRANT":
-        ws.grant(
+        ws.state.grant(
             securable.securable_type,
             securable.parts,
             stmt.principal,
@@ -50,29 +46,29 @@ def grant_or_revoke(ws: Workspace, session: Session, stmt: dcl.GrantStmt, sql: s
             grantor=session.user,
         )
     else:
-        ws.revoke(securable.securable_type, securable.parts, stmt.principal, stmt.privileges)
+        ws.state.revoke(securable.securable_type, securable.parts, stmt.principal, stmt.privileges)
     return Result.statement()
 
 
-def set_owner(ws: Workspace, session: Session, stmt: dcl.OwnerStmt, sql: str) -> Result:
+def set_owner(ws: Backend, session: Session, stmt: dcl.OwnerStmt, sql: str) -> Result:
     """ALTER <type> name OWNER TO principal."""
     securable = _resolve(ws, stmt.securable, session, sql)
-    ws.set_owner(securable.securable_type, securable.parts, stmt.principal)
+    ws.state.set_owner(securable.securable_type, securable.parts, stmt.principal)
     return Result.statement()
 
 
-def create_container(ws: Workspace, session: Session, stmt: dcl.CreateContainerStmt) -> Result:
+def create_container(ws: Backend, session: Session, stmt: dcl.CreateContainerStmt) -> Result:
     """CREATE CATALOG / CREATE SCHEMA [IF NOT EXISTS]; the session user becomes the owner."""
     if stmt.securable_type == "CATALOG":
         if len(stmt.parts) != 1:
             raise DatabricksSqlError("INVALID_PARAMETER_VALUE", "catalog names have one part")
-        if ws.find("CATALOG", stmt.parts) is not None:
+        if ws.state.find("CATALOG", stmt.parts) is not None:
             if stmt.if_not_exists:
                 return Result.statement()
             raise DatabricksSqlError(
                 "CATALOG_ALREADY_EXISTS", f"Catalog '{stmt.parts[0].lower()}' already exists."
             )
-        catalog = ws.add_catalog(
+        catalog = ws.state.add_catalog(
             stmt.parts[0],
             owner=session.user,
             comment=stmt.comment,
@@ -80,26 +76,24 @@ def create_container(ws: Workspace, session: Session, stmt: dcl.CreateContainerS
         )
         catalog.properties.update(stmt.properties)
         return Result.statement()
-    parts = tuple(p.lower() for p in stmt.parts)
-    if len(parts) == 1:
-        parts = (session.catalog, parts[0])
-    if ws.find("CATALOG", parts[:1]) is None:
+    parts = session.qualify(stmt.parts, 2)
+    if ws.state.find("CATALOG", parts[:1]) is None:
         raise not_found("CATALOG", parts[0])
-    if ws.find("SCHEMA", parts) is not None:
+    if ws.state.find("SCHEMA", parts) is not None:
         if stmt.if_not_exists:
             return Result.statement()
         raise DatabricksSqlError(
             "SCHEMA_ALREADY_EXISTS",
             f"Cannot create schema `{parts[1]}` because it already exists.",
         )
-    schema = ws.add_schema(
+    schema = ws.state.add_schema(
         parts, owner=session.user, comment=stmt.comment, managed_location=stmt.managed_location
     )
     schema.properties.update(stmt.properties)
     return Result.statement()
 
 
-def tags(ws: Workspace, session: Session, stmt: dcl.TagStmt, sql: str) -> Result:
+def tags(ws: Backend, session: Session, stmt: dcl.TagStmt, sql: str) -> Result:
     """ALTER ... [ALTER COLUMN c] SET TAGS / UNSET TAGS."""
     securable = _resolve(ws, stmt.securable, session, sql)
     if stmt.column is not None:
@@ -116,14 +110,14 @@ def tags(ws: Workspace, session: Session, stmt: dcl.TagStmt, sql: str) -> Result
         target[key] = value
     for key in stmt.unset_tags:
         target.pop(key, None)
-    ws.touch()
+    ws.state.touch()
     return Result.statement()
 
 
-def policy(ws: Workspace, session: Session, stmt: dcl.PolicyStmt, sql: str) -> Result:
+def policy(ws: Backend, session: Session, stmt: dcl.PolicyStmt, sql: str) -> Result:
     """Record a row filter / column mask on a table (enforcement is not modelled: reads of a
     filtered or masked table are refused by the engine)."""
-    table = ws.get("TABLE", _qualified(dcl.SecurableRef("TABLE", stmt.table), session))
+    table = ws.state.get("TABLE", _qualified(dcl.SecurableRef("TABLE", stmt.table), session))
     if table.securable_type != "TABLE":
         raise DatabricksSqlError(
             "INVALID_PARAMETER_VALUE",
@@ -143,7 +137,7 @@ def policy(ws: Workspace, session: Session, stmt: dcl.PolicyStmt, sql: str) -> R
     function = ""
     if stmt.function:
         ref = dcl.SecurableRef("FUNCTION", stmt.function)
-        function = ws.get("FUNCTION", _qualified(ref, session)).name
+        function = ws.state.get("FUNCTION", _qualified(ref, session)).name
     if stmt.action == "SET ROW FILTER":
         table.row_filter = (function, tuple(column(c) for c in stmt.columns))
     elif stmt.action == "DROP ROW FILTER":
@@ -155,7 +149,7 @@ def policy(ws: Workspace, session: Session, stmt: dcl.PolicyStmt, sql: str) -> R
     else:
         assert stmt.column is not None
         table.column_masks.pop(column(stmt.column), None)
-    ws.touch()
+    ws.state.touch()
     return Result.statement()
 
 
@@ -167,26 +161,27 @@ SHOW_GRANTS_COLUMNS = [
 ]
 
 
-def _object_type(ws: Workspace, securable: Securable) -> str:
+def _object_type(ws: Backend, securable: Securable) -> str:
     if securable.securable_type in ("VIEW", "MATERIALIZED VIEW"):
-        return ws.options.show_grants_view_object_type
+        return ws.state.options.show_grants_view_object_type
     return securable.securable_type
 
 
-def show_grants(ws: Workspace, session: Session, stmt: dcl.ShowGrantsStmt, sql: str) -> Result:
+def show_grants(ws: Backend, session: Session, stmt: dcl.ShowGrantsStmt, sql: str) -> Result:
     """SHOW GRANTS [principal] ON securable: owner row (OWN), direct and inherited grants."""
     securable = _resolve(ws, stmt.securable, session, sql)
     object_type = _object_type(ws, securable)
     rows: list[tuple[str, str, str, str]] = [(securable.owner, "OWN", object_type, securable.name)]
     rows += [
-        (g.principal, g.privilege, object_type, securable.name) for g in ws.direct_grants(securable)
+        (g.principal, g.privilege, object_type, securable.name)
+        for g in ws.state.direct_grants(securable)
     ]
-    for parent in ws.ancestors(securable):
-        for grant in ws.direct_grants(parent):
+    for parent in ws.state.ancestors(securable):
+        for grant in ws.state.direct_grants(parent):
             if shows_on_child(grant.privilege, securable.securable_type):
                 rows.append((grant.principal, grant.privilege, parent.securable_type, parent.name))
     if stmt.principal is not None:
-        if ws.find_principal(stmt.principal) is None:
-            ws.principal(stmt.principal)  # raises PRINCIPAL_DOES_NOT_EXIST
+        if ws.state.find_principal(stmt.principal) is None:
+            ws.state.principal(stmt.principal)  # raises PRINCIPAL_DOES_NOT_EXIST
         rows = [r for r in rows if r[0].lower() == stmt.principal.lower()]
     return Result.table(SHOW_GRANTS_COLUMNS, rows)

@@ -24,7 +24,7 @@ from sqlglot import exp
 from sqlglot.errors import ErrorLevel, ParseError
 
 from .errors import GrammarError
-from .sqltext import reduced_values_sql, shape
+from .sqltext import Token, reduced_values_sql, shape, tokenize
 
 _KEYWORDS = r"(?:ON|TO|FROM|SHOW|GRANTS|GRANT|REVOKE|OWNER|SET|AS|JSON|EXTENDED)"
 _NAME = rf"(?:`i`|(?!{_KEYWORDS}\b)[A-Z_][A-Z0-9_]*)"
@@ -155,13 +155,15 @@ class GrammarChecker:
             )
         return self._linter
 
-    def check(self, sql: str) -> None:
-        """Raise ``GrammarError`` if ``sql`` is not valid Databricks SQL."""
-        key = shape(sql)
+    def check(self, sql: str, tokens: list[Token] | None = None) -> None:
+        """Raise ``GrammarError`` if ``sql`` is not valid Databricks SQL (``tokens``: the
+        caller's ``tokenize(sql)``, so the statement is not tokenized again)."""
+        tokens = tokenize(sql) if tokens is None else tokens
+        key = shape(sql, tokens)
         with self._lock:
             verdict = self._cache.get(key)
             if verdict is None:
-                verdict = self._verdict(reduced_values_sql(sql), key)
+                verdict = self._verdict(reduced_values_sql(sql, tokens), key)
                 self._cache[key] = verdict
         if verdict.failure is not None:
             checker, detail = verdict.failure

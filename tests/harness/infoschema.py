@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .privileges import shows_on_child
-from .workspace import Securable, Workspace
+from .backend import Backend
+from .state import Securable
+from .state.privileges import shows_on_child
 
 Row = tuple[Any, ...]
 TS = "TIMESTAMP"
@@ -248,20 +249,20 @@ def _audit(s: Securable) -> Row:
     return (s.created, s.created_by, s.last_altered, s.created_by)
 
 
-def _catalogs(ws: Workspace, scope: str | None) -> Iterable[Row]:
-    for c in ws.catalogs():
+def _catalogs(ws: Backend, scope: str | None) -> Iterable[Row]:
+    for c in ws.state.catalogs():
         if _in_scope(c, scope):
             yield (c.parts[0], c.owner, c.comment, *_audit(c))
 
 
-def _schemata(ws: Workspace, scope: str | None) -> Iterable[Row]:
-    for s in ws.schemas():
+def _schemata(ws: Backend, scope: str | None) -> Iterable[Row]:
+    for s in ws.state.schemas():
         if _in_scope(s, scope):
             yield (*s.parts, s.owner, s.comment, *_audit(s))
 
 
-def _tables(ws: Workspace, scope: str | None) -> Iterable[Row]:
-    for t in ws.relations():
+def _tables(ws: Backend, scope: str | None) -> Iterable[Row]:
+    for t in ws.state.relations():
         if _in_scope(t, scope):
             yield (
                 *t.parts,
@@ -277,14 +278,14 @@ def _tables(ws: Workspace, scope: str | None) -> Iterable[Row]:
             )
 
 
-def _views(ws: Workspace, scope: str | None) -> Iterable[Row]:
-    for t in ws.relations():
+def _views(ws: Backend, scope: str | None) -> Iterable[Row]:
+    for t in ws.state.relations():
         if _in_scope(t, scope) and t.securable_type == "VIEW":
             yield (*t.parts, t.view_text, "NONE", "NO", "NO", None)
 
 
-def _columns(ws: Workspace, scope: str | None) -> Iterable[Row]:
-    for t in ws.relations():
+def _columns(ws: Backend, scope: str | None) -> Iterable[Row]:
+    for t in ws.state.relations():
         if not _in_scope(t, scope):
             continue
         for pos, col in enumerate(t.columns):
@@ -301,9 +302,9 @@ def _columns(ws: Workspace, scope: str | None) -> Iterable[Row]:
             )
 
 
-def _leaf(securable_type: str) -> Callable[[Workspace, str | None], Iterable[Row]]:
-    def build(ws: Workspace, scope: str | None) -> Iterable[Row]:
-        for v in ws.securables(securable_type):
+def _leaf(securable_type: str) -> Callable[[Backend, str | None], Iterable[Row]]:
+    def build(ws: Backend, scope: str | None) -> Iterable[Row]:
+        for v in ws.state.securables(securable_type):
             if not _in_scope(v, scope):
                 continue
             if securable_type == "VOLUME":
@@ -316,19 +317,19 @@ def _leaf(securable_type: str) -> Callable[[Workspace, str | None], Iterable[Row
 
 def _privileges(
     child_types: tuple[str, ...], name_cols: Callable[[Securable], Row]
-) -> Callable[[Workspace, str | None], Iterable[Row]]:
-    def build(ws: Workspace, scope: str | None) -> Iterable[Row]:
-        direct = ws.options.inherited_from_direct
-        for child in ws.securables():
+) -> Callable[[Backend, str | None], Iterable[Row]]:
+    def build(ws: Backend, scope: str | None) -> Iterable[Row]:
+        direct = ws.state.options.inherited_from_direct
+        for child in ws.state.securables():
             if child.securable_type not in child_types or not _in_scope(child, scope):
                 continue
             if child.securable_type == "SCHEMA" and child.parts[1] == "information_schema":
                 continue
             names = name_cols(child)
-            for grant in ws.direct_grants(child):
+            for grant in ws.state.direct_grants(child):
                 yield (grant.grantor, grant.principal, *names, grant.privilege, "NO", direct)
-            for parent in ws.ancestors(child):
-                for grant in ws.direct_grants(parent):
+            for parent in ws.state.ancestors(child):
+                for grant in ws.state.direct_grants(parent):
                     if shows_on_child(grant.privilege, child.securable_type):
                         yield (
                             grant.grantor,
@@ -342,7 +343,7 @@ def _privileges(
     return build
 
 
-def _tags(level: str) -> Callable[[Workspace, str | None], Iterable[Row]]:
+def _tags(level: str) -> Callable[[Backend, str | None], Iterable[Row]]:
     types = {
         "catalog": ("CATALOG",),
         "schema": ("SCHEMA",),
@@ -350,8 +351,8 @@ def _tags(level: str) -> Callable[[Workspace, str | None], Iterable[Row]]:
         "volume": ("VOLUME",),
     }[level]
 
-    def build(ws: Workspace, scope: str | None) -> Iterable[Row]:
-        for s in ws.securables():
+    def build(ws: Backend, scope: str | None) -> Iterable[Row]:
+        for s in ws.state.securables():
             if s.securable_type in types and _in_scope(s, scope):
                 for key, value in sorted(s.tags.items()):
                     yield (*s.parts, key, value)
@@ -359,33 +360,33 @@ def _tags(level: str) -> Callable[[Workspace, str | None], Iterable[Row]]:
     return build
 
 
-def _column_tags(ws: Workspace, scope: str | None) -> Iterable[Row]:
-    for t in ws.relations():
+def _column_tags(ws: Backend, scope: str | None) -> Iterable[Row]:
+    for t in ws.state.relations():
         if _in_scope(t, scope):
             for column, tags in sorted(t.column_tags.items()):
                 for key, value in sorted(tags.items()):
                     yield (*t.parts, column, key, value)
 
 
-def _row_filters(ws: Workspace, scope: str | None) -> Iterable[Row]:
-    for t in ws.relations():
+def _row_filters(ws: Backend, scope: str | None) -> Iterable[Row]:
+    for t in ws.state.relations():
         if _in_scope(t, scope) and t.row_filter:
             yield (*t.parts, t.row_filter[0], ",".join(t.row_filter[1]))
 
 
-def _column_masks(ws: Workspace, scope: str | None) -> Iterable[Row]:
-    for t in ws.relations():
+def _column_masks(ws: Backend, scope: str | None) -> Iterable[Row]:
+    for t in ws.state.relations():
         if _in_scope(t, scope):
             for column, (mask, using) in sorted(t.column_masks.items()):
                 yield (*t.parts, column, mask, ",".join(using) if using else None)
 
 
-def _no_rows(ws: Workspace, scope: str | None) -> Iterable[Row]:
+def _no_rows(ws: Backend, scope: str | None) -> Iterable[Row]:
     """Constraints: never accepted by the harness, hence none exist."""
     return ()
 
 
-_BUILDERS: dict[str, Callable[[Workspace, str | None], Iterable[Row]]] = {
+_BUILDERS: dict[str, Callable[[Backend, str | None], Iterable[Row]]] = {
     "catalogs": _catalogs,
     "schemata": _schemata,
     "tables": _tables,
@@ -413,20 +414,20 @@ _BUILDERS: dict[str, Callable[[Workspace, str | None], Iterable[Row]]] = {
 }
 
 
-def view_columns(ws: Workspace, view: str) -> list[tuple[str, str]]:
+def view_columns(ws: Backend, view: str) -> list[tuple[str, str]]:
     """Column names (with the configured case/spelling) and DuckDB types of a view."""
     columns = VIEW_COLUMNS[view]
     if view == "routine_privileges" or view == "routines":
         columns = [
-            (ws.options.routine_schema_column if c == "routine_schema" else c, t)
+            (ws.state.options.routine_schema_column if c == "routine_schema" else c, t)
             for c, t in columns
         ]
-    if view in CASE_CONFIGURABLE and ws.options.info_schema_column_case == "upper":
+    if view in CASE_CONFIGURABLE and ws.state.options.info_schema_column_case == "upper":
         columns = [(c.upper(), t) for c, t in columns]
     return columns
 
 
-def snapshot(ws: Workspace, catalog: str, view: str) -> str:
+def snapshot(ws: Backend, catalog: str, view: str) -> str:
     """Load ``<catalog>.information_schema.<view>`` into DuckDB; return the table name.
 
     The table lives in DuckDB schema ``storage.SNAPSHOT_SCHEMA``.
@@ -436,7 +437,7 @@ def snapshot(ws: Workspace, catalog: str, view: str) -> str:
     """
     scope = None if catalog == "system" else catalog
     name = f"{catalog}__{view}"
-    key = (ws.version, repr(ws.options))
+    key = (ws.state.version, repr(ws.state.options))
     if not ws.storage.snapshot_is_current(name, key):
         rows = list(_BUILDERS[view](ws, scope))
         ws.storage.snapshot(name, key, view_columns(ws, view), rows)

@@ -13,11 +13,12 @@ import json
 import re
 from typing import Any
 
+from .backend import Backend
 from .errors import CannotAnswerError, not_found
 from .session import Result, Session
-from .sqltext import TokenStream, tokenize
+from .sqltext import Token, TokenStream
+from .state import ColumnInfo, Securable
 from .storage import databricks_type
-from .workspace import ColumnInfo, Securable, Workspace
 
 _SPARK_TYPE = {"int": "integer", "bigint": "long", "smallint": "short", "tinyint": "byte"}
 
@@ -40,7 +41,7 @@ def _matches(regex: re.Pattern[str] | None, name: str) -> bool:
 class Metadata:
     """Handles one SHOW/DESCRIBE statement for a session."""
 
-    def __init__(self, ws: Workspace, session: Session, sql: str) -> None:
+    def __init__(self, ws: Backend, session: Session, sql: str) -> None:
         self.ws = ws
         self.session = session
         self.sql = sql
@@ -49,9 +50,9 @@ class Metadata:
         """Loud refusal for this statement."""
         return CannotAnswerError(reason, self.sql)
 
-    def run(self, text: str) -> Result:
-        """Dispatch on the leading keywords."""
-        stream = TokenStream(tokenize(text))
+    def run(self, tokens: list[Token]) -> Result:
+        """Dispatch on the leading keywords of the statement's tokens."""
+        stream = TokenStream(tokens)
         try:
             if stream.accept_words("SHOW"):
                 return self._show(stream)
@@ -63,12 +64,8 @@ class Metadata:
 
     # ------------------------------------------------------------------ SHOW
     def _in_clause(self, stream: TokenStream, size: int) -> tuple[str, ...]:
-        if stream.accept_words("IN") or stream.accept_words("FROM"):
-            parts = tuple(p.lower() for p in stream.dotted_name())
-        else:
-            parts = ()
-        defaults = (self.session.catalog, self.session.schema)[:size]
-        return (*defaults[: size - len(parts)], *parts)
+        written = stream.accept_words("IN") or stream.accept_words("FROM")
+        return self.session.qualify(stream.dotted_name() if written else (), size)
 
     @staticmethod
     def _like(stream: TokenStream) -> str | None:
@@ -83,20 +80,22 @@ class Metadata:
         if stream.accept_words("SCHEMAS") or stream.accept_words("DATABASES"):
             (catalog,) = self._in_clause(stream, 1)
             regex = _pattern(self._like(stream))
-            self.ws.get("CATALOG", (catalog,))
-            rows = [(s.parts[1],) for s in self.ws.schemas(catalog) if _matches(regex, s.parts[1])]
+            self.ws.state.get("CATALOG", (catalog,))
+            rows = [
+                (s.parts[1],) for s in self.ws.state.schemas(catalog) if _matches(regex, s.parts[1])
+            ]
             return Result.table([("databaseName", "string")], rows)
         if stream.accept_words("CATALOGS"):
             regex = _pattern(self._like(stream))
-            rows = [(c.parts[0],) for c in self.ws.catalogs() if _matches(regex, c.parts[0])]
+            rows = [(c.parts[0],) for c in self.ws.state.catalogs() if _matches(regex, c.parts[0])]
             return Result.table([("catalog", "string")], rows)
         if stream.accept_words("TABLE", "EXTENDED"):
             schema = self._in_clause(stream, 2)
             regex = _pattern(self._like(stream))
-            self.ws.get("SCHEMA", schema)
+            self.ws.state.get("SCHEMA", schema)
             rows = [
                 (r.parts[1], r.parts[2], False, self._information(r))
-                for r in self.ws.relations(*schema)
+                for r in self.ws.state.relations(*schema)
                 if _matches(regex, r.parts[2])
             ]
             return Result.table(
@@ -111,10 +110,10 @@ class Metadata:
         if stream.accept_words("TABLES"):
             schema = self._in_clause(stream, 2)
             regex = _pattern(self._like(stream))
-            self.ws.get("SCHEMA", schema)
+            self.ws.state.get("SCHEMA", schema)
             rows: list[tuple[Any, ...]] = [
                 (r.parts[1], r.parts[2], False)
-                for r in self.ws.relations(*schema)
+                for r in self.ws.state.relations(*schema)
                 if _matches(regex, r.parts[2])
             ]
             rows += [("", v, True) for v in sorted(self.session.temp_views) if _matches(regex, v)]
@@ -124,10 +123,10 @@ class Metadata:
         if stream.accept_words("VIEWS"):
             schema = self._in_clause(stream, 2)
             regex = _pattern(self._like(stream))
-            self.ws.get("SCHEMA", schema)
+            self.ws.state.get("SCHEMA", schema)
             rows = [
                 (r.parts[1], r.parts[2], False, r.securable_type == "MATERIALIZED VIEW")
-                for r in self.ws.relations(*schema)
+                for r in self.ws.state.relations(*schema)
                 if r.securable_type in ("VIEW", "MATERIALIZED VIEW") and _matches(regex, r.parts[2])
             ]
             rows += [
@@ -154,8 +153,8 @@ class Metadata:
         given = tuple(p.lower() for p in stream.dotted_name())
         if len(given) == 1 and given[0] in self.session.temp_views:
             return self._temp_view(given[0])
-        parts = (*(self.session.catalog, self.session.schema)[: 3 - len(given)], *given)
-        return self.ws.get("TABLE", parts)
+        parts = self.session.qualify(given, 3)
+        return self.ws.state.get("TABLE", parts)
 
     def _temp_view(self, name: str) -> Securable:
         """A session's temporary view, described from DuckDB's temp catalog."""
@@ -322,21 +321,21 @@ def _parse_type(text: str) -> tuple[dict[str, Any], str]:
     return {"name": name}, rest
 
 
-def connector_schemas(ws: Workspace, catalog: str | None, schema: str | None) -> Result:
+def connector_schemas(ws: Backend, catalog: str | None, schema: str | None) -> Result:
     """``cursor.schemas(catalog_name, schema_name)``: JDBC-style LIKE patterns."""
     like = _jdbc_like(schema)
     rows = [
         (s.parts[1], s.parts[0])
-        for s in ws.schemas()
+        for s in ws.state.schemas()
         if (catalog is None or s.parts[0] == catalog.lower()) and _matches(like, s.parts[1])
     ]
-    if catalog is not None and ws.find("CATALOG", (catalog.lower(),)) is None:
+    if catalog is not None and ws.state.find("CATALOG", (catalog.lower(),)) is None:
         raise not_found("CATALOG", catalog)
     return Result.table([("TABLE_SCHEM", "string"), ("TABLE_CATALOG", "string")], rows)
 
 
 def connector_tables(
-    ws: Workspace, catalog: str | None, schema: str | None, table: str | None = None
+    ws: Backend, catalog: str | None, schema: str | None, table: str | None = None
 ) -> Result:
     """``cursor.tables(catalog_name, schema_name, table_name)``."""
     schema_like, table_like = _jdbc_like(schema), _jdbc_like(table)
@@ -353,7 +352,7 @@ def connector_tables(
             None,
             None,
         )
-        for r in ws.relations()
+        for r in ws.state.relations()
         if (catalog is None or r.parts[0] == catalog.lower())
         and _matches(schema_like, r.parts[1])
         and _matches(table_like, r.parts[2])

@@ -111,10 +111,9 @@ def profile_name(project_dir: Path) -> str:
     return str(data.get("profile") or data["name"])
 
 
-def write_profiles(
-    directory: Path, profile: str, *, catalog: str = "main", schema: str = "uc_governance"
-) -> Path:
-    """Write the harness profiles.yml (target ``databricks``, threads 1) into ``directory``."""
+def write_profiles(directory: Path, profile: str, *, catalog: str, schema: str) -> Path:
+    """Write the harness profiles.yml (target ``databricks``, threads 1) into ``directory``:
+    profile ``profile`` working in ``catalog``.``schema``."""
     directory.mkdir(parents=True, exist_ok=True)
     content = {
         profile: {
@@ -173,7 +172,7 @@ def run_dbt(
     project_dir: Path,
     target: str = "databricks",
     profiles_dir: Path | None = None,
-    schema: str = "uc_governance",
+    schema: str | None = None,
     work_dir: Path | None = None,
     keep_artifacts: bool = False,
     env: Mapping[str, str] | None = None,
@@ -185,7 +184,7 @@ def run_dbt(
     ``work_dir``. Without ``work_dir`` a temporary directory is used and removed after the
     run unless ``keep_artifacts`` (then ``HarnessRun.target_path``/``log_path`` stay readable).
     Without ``profiles_dir`` a harness profile is written: catalog = the workspace's working
-    catalog, schema = ``schema``.
+    catalog, schema = ``schema`` (then required: the harness has no project of its own).
     """
     from dbt.cli.main import dbtRunner
 
@@ -195,6 +194,8 @@ def run_dbt(
     work.mkdir(parents=True, exist_ok=True)
     target_path, log_path = work / "target", work / "logs"
     if profiles_dir is None:
+        if schema is None:
+            raise ValueError("run_dbt: pass schema= (the dbt schema to work in) or profiles_dir=")
         profiles_dir = write_profiles(
             work / "profiles",
             profile_name(project_dir),

@@ -23,15 +23,22 @@ import sqlglot
 from databricks.sql.utils import ParamEscaper, inject_parameters
 from sqlglot import exp
 
-from . import dcl, governance, statements
+from . import governance, statements
+from .backend import Backend
 from .engine import Engine
-from .errors import CannotAnswerError, DatabricksSqlError, GrammarError, not_found
+from .errors import (
+    CannotAnswerError,
+    DatabricksSqlError,
+    GrammarError,
+    UcError,
+    as_sql_error,
+    not_found,
+)
 from .grammar import CHECKER, GrammarChecker
 from .metadata import Metadata, connector_schemas, connector_tables
 from .session import Result, Session
-from .sqltext import TokenStream, dbt_node_id, strip_leading_comments, tokenize
+from .sqltext import Token, TokenStream, dbt_node_id, strip_leading_comments, tokenize
 from .statements import Classification, Statement
-from .workspace import Workspace
 
 
 @dataclass
@@ -58,9 +65,8 @@ def inline_params(sql: str, params: Sequence[Any] | None) -> str:
     return inject_parameters(sql, ParamEscaper().escape_args(list(params)))
 
 
-def _fallback(text: str) -> Classification:
+def _fallback(tokens: list[Token]) -> Classification:
     """Best-effort kind for a statement that could not be classified (bad grammar)."""
-    tokens = tokenize(text) if text else []
     first = tokens[0].upper if tokens else ""
     kind = {
         "GRANT": statements.GRANT,
@@ -80,14 +86,14 @@ class Warehouse:
 
     def __init__(
         self,
-        ws: Workspace,
+        ws: Backend,
         session: Session | None = None,
         *,
         log: StatementLog | None = None,
         checker: GrammarChecker = CHECKER,
     ) -> None:
         self.ws = ws
-        self.session = session or Session(ws.working_catalog, "default", ws.current_user)
+        self.session = session or Session(ws.working_catalog, "default", ws.state.current_user)
         self.log = log if log is not None else StatementLog()
         self.checker = checker
 
@@ -96,21 +102,28 @@ class Warehouse:
         """Answer one statement or raise (Databricks-style error or harness refusal)."""
         rendered = inline_params(sql, params)
         text = strip_leading_comments(rendered)
-        classification = _fallback(text)
+        tokens = tokenize(text)  # the only time: grammar, classify and the parsers share them
+        classification = _fallback(tokens)
         error: Exception | None = None
         try:
-            self.checker.check(text)
+            self.checker.check(text, tokens)
             try:
                 classification = statements.classify(
                     text,
                     catalog=self.session.catalog,
                     schema=self.session.schema,
                     working_catalog=self.ws.working_catalog,
+                    tokens=tokens,
                 )
             except ValueError as exc:
                 raise self._unparsed(text, exc) from exc
             with self.ws.storage.lock:
-                return self._dispatch(text, classification)
+                return self._dispatch(text, tokens, classification)
+        except UcError as exc:
+            error = as_sql_error(exc)
+            if error is exc:
+                raise
+            raise error from exc
         except Exception as exc:
             error = exc
             if isinstance(exc, CannotAnswerError):
@@ -142,6 +155,11 @@ class Warehouse:
                 if call == "schemas":
                     return connector_schemas(self.ws, args[0], args[1])
                 return connector_tables(self.ws, *args)
+        except UcError as exc:
+            error = as_sql_error(exc)
+            if error is exc:
+                raise
+            raise error from exc
         except Exception as exc:
             error = exc
             raise
@@ -167,26 +185,24 @@ class Warehouse:
             return DatabricksSqlError("INVALID_PARAMETER_VALUE", f"{message[8:]} is not valid.")
         return CannotAnswerError(f"statement could not be parsed by the harness: {exc}", text)
 
-    def _dispatch(self, text: str, c: Classification) -> Result:
+    def _dispatch(self, text: str, tokens: list[Token], c: Classification) -> Result:
         if c.kind == statements.SESSION:
-            return self._session_statement(text)
+            return self._session_statement(tokens, text)
         if c.op == "SHOW GRANTS":
-            return governance.show_grants(self.ws, self.session, dcl.parse_show_grants(text), text)
+            return governance.show_grants(self.ws, self.session, c.parsed, text)
         if c.kind == statements.READ and c.op != "SELECT":
-            return Metadata(self.ws, self.session, text).run(text)
+            return Metadata(self.ws, self.session, text).run(tokens)
         if c.kind in (statements.GRANT, statements.REVOKE):
-            return governance.grant_or_revoke(self.ws, self.session, dcl.parse_grant(text), text)
+            return governance.grant_or_revoke(self.ws, self.session, c.parsed, text)
         if c.kind == statements.SET_OWNER:
-            return governance.set_owner(self.ws, self.session, dcl.parse_owner(text), text)
+            return governance.set_owner(self.ws, self.session, c.parsed, text)
         if c.kind == statements.TAG:
-            return governance.tags(self.ws, self.session, dcl.parse_tags(text), text)
+            return governance.tags(self.ws, self.session, c.parsed, text)
         if c.op in ("CREATE CATALOG", "CREATE SCHEMA"):
-            return governance.create_container(
-                self.ws, self.session, dcl.parse_create_container(text)
-            )
+            return governance.create_container(self.ws, self.session, c.parsed)
         if c.kind == statements.POLICY:
             if c.op in ("SET ROW FILTER", "DROP ROW FILTER", "SET MASK", "DROP MASK"):
-                return governance.policy(self.ws, self.session, dcl.parse_policy(text), text)
+                return governance.policy(self.ws, self.session, c.parsed, text)
             raise CannotAnswerError("CREATE/DROP POLICY (ABAC) is not modelled", text)
         return self._sqlglot_statement(text, c)
 
@@ -219,8 +235,8 @@ class Warehouse:
         raise CannotAnswerError(f"{type(node).__name__} statements are not modelled", text)
 
     # ------------------------------------------------------------------ session
-    def _session_statement(self, text: str) -> Result:
-        stream = TokenStream(tokenize(text))
+    def _session_statement(self, tokens: list[Token], text: str) -> Result:
+        stream = TokenStream(tokens)
         if stream.accept_words("USE"):
             return self._use(stream, text)
         if stream.accept_words("RESET"):
@@ -248,19 +264,17 @@ class Warehouse:
     def _use(self, stream: TokenStream, text: str) -> Result:
         if stream.accept_words("CATALOG"):
             (catalog,) = stream.dotted_name()
-            self.ws.get("CATALOG", (catalog.lower(),))
+            self.ws.state.get("CATALOG", (catalog.lower(),))
             self.session.catalog = catalog.lower()
             self.session.schema = "default"
             return Result.statement()
         stream.accept_words("SCHEMA") or stream.accept_words("DATABASE")
-        parts = tuple(p.lower() for p in stream.dotted_name())
+        parts = self.session.qualify(stream.dotted_name(), 2)
         stream.expect_end()
-        if len(parts) == 1:
-            parts = (self.session.catalog, parts[0])
         if len(parts) != 2:
             raise CannotAnswerError("USE with more than two name parts", text)
-        if self.ws.find("CATALOG", parts[:1]) is None:
+        if self.ws.state.find("CATALOG", parts[:1]) is None:
             raise not_found("CATALOG", parts[0])
-        self.ws.get("SCHEMA", parts)
+        self.ws.state.get("SCHEMA", parts)
         self.session.catalog, self.session.schema = parts
         return Result.statement()

@@ -17,6 +17,18 @@ def describe(columns: Sequence[tuple[str, str]]) -> list[Description]:
     return [(name, type_code, None, None, None, None, None) for name, type_code in columns]
 
 
+def qualify(parts: Sequence[str], size: int, catalog: str, schema: str) -> tuple[str, ...]:
+    """The lower-case full name of a ``size``-part name written with ``parts``: the session's
+    ``catalog`` and ``schema`` fill the missing leading parts, as Databricks resolves them
+    (``t`` -> ``catalog.schema.t``, ``s.t`` -> ``catalog.s.t``, schema ``s`` -> ``catalog.s``).
+    A name with ``size`` or more parts comes back as written (lower-cased)."""
+    lowered = tuple(p.lower() for p in parts)
+    missing = size - len(lowered)
+    if missing <= 0:
+        return lowered
+    return (*(catalog, schema)[:missing], *lowered)
+
+
 @dataclass
 class Result:
     """What a statement returns: a DB-API description (empty for no result set) and rows."""
@@ -46,3 +58,7 @@ class Session:
     temp_views: set[str] = field(default_factory=set)
     temp_view_deps: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     session_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    def qualify(self, parts: Sequence[str], size: int) -> tuple[str, ...]:
+        """``qualify`` with this session's current catalog and schema."""
+        return qualify(parts, size, self.catalog, self.schema)

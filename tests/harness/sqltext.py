@@ -183,9 +183,10 @@ def reduce_values(tokens: list[Token]) -> tuple[list[Token], list[tuple[int, int
     return out, dropped
 
 
-def reduced_values_sql(sql: str) -> str:
-    """``sql`` with duplicate-shape VALUES rows removed (original spacing kept)."""
-    _, dropped = reduce_values(tokenize(sql))
+def reduced_values_sql(sql: str, tokens: list[Token] | None = None) -> str:
+    """``sql`` with duplicate-shape VALUES rows removed (original spacing kept); ``tokens``
+    are ``tokenize(sql)`` when the caller already has them."""
+    _, dropped = reduce_values(tokenize(sql) if tokens is None else tokens)
     if not dropped:
         return sql
     pieces, pos = [], 0
@@ -196,14 +197,16 @@ def reduced_values_sql(sql: str) -> str:
     return "".join(pieces)
 
 
-def shape(sql: str) -> str:
+def shape(sql: str, tokens: list[Token] | None = None) -> str:
     """Normalized statement shape: identifiers in backticks, strings and numbers replaced.
 
     Unquoted words are upper-cased, whitespace/comments dropped and VALUES rows of one shape
     collapsed, so 5,000 GRANTs that differ only in quoted names (or a 10,000-row seed
-    insert) share one shape and cost one grammar check.
+    insert) share one shape and cost one grammar check. ``tokens``: as in
+    ``reduced_values_sql``.
     """
-    return " ".join(_token_shape(t) for t in reduce_values(tokenize(sql))[0])
+    kept, _ = reduce_values(tokenize(sql) if tokens is None else tokens)
+    return " ".join(_token_shape(t) for t in kept)
 
 
 def compact(sql: str) -> str:

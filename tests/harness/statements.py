@@ -15,7 +15,7 @@ Statement kinds (``Statement.kind``):
                     (op = the action), CREATE/DROP POLICY
 ``dbt_object``      every other write: CREATE/REPLACE/DROP/INSERT/MERGE/ALTER/COMMENT/
                     TRUNCATE/... on relations, and CREATE SCHEMA inside the working catalog
-                    (dbt's ``create schema if not exists `main`.`uc_governance```)
+                    (dbt's ``create schema if not exists <catalog>.<schema>``)
 ``session``         SET / RESET / USE
 ==================  ==========================================================================
 
@@ -24,11 +24,13 @@ Governance kinds are grant, revoke, create_securable, set_owner, tag and policy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import dcl
+from .session import qualify
 from .sqltext import Token, TokenStream, compact, tokenize
+from .state import name_size
 
 READ = "read"
 GRANT = "grant"
@@ -59,13 +61,19 @@ class Target:
 
 @dataclass(frozen=True)
 class Classification:
-    """Result of ``classify``: kind, operation label and (when known) target details."""
+    """Result of ``classify``: kind, operation label and (when known) target details.
+
+    ``parsed`` is the ``dcl`` statement classification parsed on the way (GRANT/REVOKE,
+    SHOW GRANTS, OWNER, TAGS, row filter/mask, CREATE CATALOG/SCHEMA), for the warehouse to
+    execute without parsing again; None for every other statement.
+    """
 
     kind: str
     op: str
     target: Target | None = None
     principal: str | None = None
     privileges: tuple[str, ...] = ()
+    parsed: Any = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -96,21 +104,9 @@ class Statement:
         return compact(self.text)
 
 
-def _qualify(parts: tuple[str, ...], size: int, catalog: str, schema: str) -> tuple[str, ...]:
-    """Prefix session defaults: ``t`` -> ``catalog.schema.t``, ``s.t`` -> ``catalog.s.t``."""
-    lowered = tuple(p.lower() for p in parts)
-    missing = size - len(lowered)
-    if missing <= 0:
-        return lowered
-    return (*(catalog, schema)[:missing], *lowered)
-
-
 def _target(ref: dcl.SecurableRef, catalog: str, schema: str) -> Target:
-    size = {"CATALOG": 1, "SCHEMA": 2, "METASTORE": 0}.get(ref.securable_type, 3)
-    if ref.securable_type in ("EXTERNAL LOCATION", "STORAGE CREDENTIAL", "CONNECTION", "SHARE"):
-        size = 1
-    parts = ref.parts if size <= 1 else _qualify(ref.parts, size, catalog, schema)
-    return Target(ref.securable_type, tuple(p.lower() for p in parts))
+    size = name_size(ref.securable_type)
+    return Target(ref.securable_type, qualify(ref.parts, size, catalog, schema))
 
 
 _OBJECT_WORDS = (
@@ -142,12 +138,12 @@ def _object_after(stream: TokenStream, catalog: str, schema: str) -> Target | No
     except ValueError:
         return None
     if securable_type == "COLUMN":
-        return Target("COLUMN", _qualify(parts, 4, catalog, schema) if len(parts) >= 4 else parts)
+        return Target("COLUMN", qualify(parts, 4, catalog, schema) if len(parts) >= 4 else parts)
     size = {"CATALOG": 1, "SCHEMA": 2}.get(securable_type, 3)
     if len(parts) == 1 and securable_type in ("TABLE", "VIEW") and size == 3:
         # Unqualified: a temporary view or a relation in the session's schema.
         return Target(securable_type, (parts[0].lower(),))
-    return Target(securable_type, _qualify(parts, size, catalog, schema))
+    return Target(securable_type, qualify(parts, size, catalog, schema))
 
 
 def _has_seq(words: list[str], *seq: str) -> bool:
@@ -160,13 +156,21 @@ def _words(tokens: list[Token], count: int) -> list[str]:
     return [t.upper if t.kind == "word" else t.text for t in tokens[:count]]
 
 
-def classify(text: str, *, catalog: str, schema: str, working_catalog: str) -> Classification:
+def classify(
+    text: str,
+    *,
+    catalog: str,
+    schema: str,
+    working_catalog: str,
+    tokens: list[Token] | None = None,
+) -> Classification:
     """Classify one statement (``text`` without the dbt query header).
 
-    ``catalog``/``schema`` are the session defaults used to qualify partial names. Raises
-    ``ValueError`` when a governance statement cannot be parsed.
+    ``catalog``/``schema`` are the session defaults used to qualify partial names;
+    ``tokens`` is ``tokenize(text)`` when the caller has it. Raises ``ValueError`` when a
+    governance statement cannot be parsed.
     """
-    tokens = tokenize(text)
+    tokens = tokenize(text) if tokens is None else tokens
     if not tokens:
         return Classification(READ, "EMPTY")
     head = _words(tokens, 4)
@@ -177,21 +181,26 @@ def classify(text: str, *, catalog: str, schema: str, working_catalog: str) -> C
         return Classification(READ, "SELECT")
     if first in ("SHOW", "DESCRIBE", "DESC", "EXPLAIN", "LIST"):
         if head[:2] == ["SHOW", "GRANTS"]:
-            show = dcl.parse_show_grants(text)
+            show = dcl.parse_show_grants(tokens)
             return Classification(
-                READ, "SHOW GRANTS", _target(show.securable, catalog, schema), show.principal
+                READ,
+                "SHOW GRANTS",
+                _target(show.securable, catalog, schema),
+                show.principal,
+                parsed=show,
             )
         return _classify_metadata(tokens, catalog, schema)
     if first in ("SET", "RESET", "USE"):
         return Classification(SESSION, first)
     if first in ("GRANT", "REVOKE"):
-        stmt = dcl.parse_grant(text)
+        stmt = dcl.parse_grant(tokens)
         return Classification(
             GRANT if first == "GRANT" else REVOKE,
             first,
             _target(stmt.securable, catalog, schema),
             stmt.principal,
             stmt.privileges,
+            parsed=stmt,
         )
     if (
         first == "ALTER"
@@ -199,39 +208,44 @@ def classify(text: str, *, catalog: str, schema: str, working_catalog: str) -> C
         and tokens[-3].is_word("OWNER")
         and tokens[-2].is_word("TO")
     ):
-        stmt_owner = dcl.parse_owner(text)
+        stmt_owner = dcl.parse_owner(tokens)
         return Classification(
             SET_OWNER,
             "ALTER OWNER",
             _target(stmt_owner.securable, catalog, schema),
             stmt_owner.principal,
+            parsed=stmt_owner,
         )
     if first == "ALTER" and (
         _has_seq(upper_all, "SET", "TAGS") or _has_seq(upper_all, "UNSET", "TAGS")
     ):
-        tag = dcl.parse_tags(text)
+        tag = dcl.parse_tags(tokens)
         return Classification(
             TAG,
             "SET TAGS" if tag.set_tags else "UNSET TAGS",
             _target(tag.securable, catalog, schema),
+            parsed=tag,
         )
     if first == "ALTER" and any(
         _has_seq(upper_all, *seq) for seq in (("SET", "MASK"), ("DROP", "MASK"), ("ROW", "FILTER"))
     ):
-        pol = dcl.parse_policy(text)
+        pol = dcl.parse_policy(tokens)
         target = _target(dcl.SecurableRef("TABLE", pol.table), catalog, schema)
-        return Classification(POLICY, pol.action, target)
+        return Classification(POLICY, pol.action, target, parsed=pol)
     if first in ("CREATE", "DROP") and "POLICY" in upper_all[:5]:
         return Classification(POLICY, f"{first} POLICY")
     if first == "CREATE" and head[1:2] in (["CATALOG"], ["SCHEMA"], ["DATABASE"]):
-        stmt_c = dcl.parse_create_container(text)
+        stmt_c = dcl.parse_create_container(tokens)
         size = 1 if stmt_c.securable_type == "CATALOG" else 2
-        parts = _qualify(stmt_c.parts, size, catalog, schema)
+        parts = qualify(stmt_c.parts, size, catalog, schema)
         kind = CREATE_SECURABLE
         if stmt_c.securable_type == "SCHEMA" and parts[0] == working_catalog:
             kind = DBT_OBJECT
         return Classification(
-            kind, f"CREATE {stmt_c.securable_type}", Target(stmt_c.securable_type, parts)
+            kind,
+            f"CREATE {stmt_c.securable_type}",
+            Target(stmt_c.securable_type, parts),
+            parsed=stmt_c,
         )
     return _classify_object_write(tokens, head, catalog, schema, working_catalog)
 
@@ -282,10 +296,10 @@ def _classify_metadata(tokens: list[Token], catalog: str, schema: str) -> Classi
     if words[-1:] in (["SCHEMAS"], ["DATABASES"]):
         return Classification(READ, op, Target("CATALOG", (parts[0].lower(),)))
     if has_in and words[-1:] in (["TABLES"], ["VIEWS"], ["EXTENDED"]):
-        return Classification(READ, op, Target("SCHEMA", _qualify(parts, 2, catalog, schema)))
+        return Classification(READ, op, Target("SCHEMA", qualify(parts, 2, catalog, schema)))
     if len(parts) == 1:
         return Classification(READ, op, Target("TABLE", (parts[0].lower(),)))
-    return Classification(READ, op, Target("TABLE", _qualify(parts, 3, catalog, schema)))
+    return Classification(READ, op, Target("TABLE", qualify(parts, 3, catalog, schema)))
 
 
 def _classify_object_write(

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import duckdb
+from sqlglot import exp
 
 CATALOG_PREFIX = "uc_"
 SNAPSHOT_SCHEMA = "harness_is"
@@ -27,6 +28,11 @@ def duck_ident(name: str) -> str:
 def duck_catalog(catalog: str) -> str:
     """DuckDB database name for a UC catalog."""
     return CATALOG_PREFIX + catalog
+
+
+def duck_type(databricks: str) -> str:
+    """DuckDB spelling of a Databricks column type."""
+    return exp.DataType.build(databricks, dialect="databricks").sql(dialect="duckdb")
 
 
 def duck_relation(parts: Sequence[str]) -> str:
@@ -111,10 +117,10 @@ def _split_top_level(text: str) -> list[str]:
 class Storage:
     """One in-memory DuckDB connection holding every catalog's data."""
 
-    def __init__(self) -> None:
+    def __init__(self, lock: threading.RLock | None = None) -> None:
         self.con = duckdb.connect(":memory:")
         self.con.execute("SET TimeZone = 'UTC'")  # Databricks SQL warehouses default to UTC
-        self.lock = threading.RLock()
+        self.lock = lock or threading.RLock()
         self.con.execute(f"CREATE SCHEMA {SNAPSHOT_SCHEMA}")
         self._snapshot_keys: dict[str, Any] = {}
         # Database holding the snapshots; views in other databases must name it explicitly.
@@ -153,6 +159,11 @@ class Storage:
                 f"DROP SCHEMA IF EXISTS {duck_ident(duck_catalog(catalog))}.{duck_ident(schema)}"
                 " CASCADE"
             )
+
+    def create_table(self, parts: Sequence[str], columns: Sequence[tuple[str, str]]) -> None:
+        """CREATE OR REPLACE the table ``parts`` with Databricks-typed ``columns``."""
+        cols = ", ".join(f"{duck_ident(name)} {duck_type(dtype)}" for name, dtype in columns)
+        self.execute(f"CREATE OR REPLACE TABLE {duck_relation(parts)} ({cols})")
 
     def columns_of(self, parts: Sequence[str]) -> list[tuple[str, str]]:
         """(name, DuckDB type) of a table or view, in ordinal order."""

@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.harness import Workspace, run_dbt
-from tests.harness.fixtures import write_tiny_project
-
-from .builds import Built
+from tests.harness.fixtures import Built, write_tiny_project
 
 READERS = ("data-readers", "account users")
 
@@ -26,8 +24,9 @@ def built(tiny_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Built
     ws = Workspace()
     ws.add_group("data-readers")
     work = tmp_path_factory.mktemp("runs")
-    first = run_dbt(["build"], workspace=ws, project_dir=tiny_project, work_dir=work / "1")
-    second = run_dbt(["build"], workspace=ws, project_dir=tiny_project, work_dir=work / "2")
+    runs = {"workspace": ws, "project_dir": tiny_project, "schema": "uc_governance"}
+    first = run_dbt(["build"], **runs, work_dir=work / "1")
+    second = run_dbt(["build"], **runs, work_dir=work / "2")
     return Built(ws, tiny_project, first, second)
 
 

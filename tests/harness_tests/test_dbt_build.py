@@ -6,8 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from tests.harness import run_dbt
-
-from .builds import Built
+from tests.harness.fixtures import Built
 
 TABLE = "`main`.`uc_governance`.`people_table`"
 
@@ -85,6 +84,7 @@ def test_bad_grammar_fails_the_run(built: Built, tmp_path) -> None:  # type: ign
         ["run-operation", "harness_run_sql", "--args", f"{{sql: '{bad}'}}"],
         workspace=built.ws,
         project_dir=built.project,
+        schema="uc_governance",
         work_dir=tmp_path,
     )
     assert not run.success and not run.dbt_success
@@ -98,6 +98,7 @@ def test_unanswerable_statement_fails_loudly(built: Built, tmp_path) -> None:  #
         ["run-operation", "harness_run_sql", "--args", "{sql: 'SHOW FUNCTIONS IN main.default'}"],
         workspace=built.ws,
         project_dir=built.project,
+        schema="uc_governance",
         work_dir=tmp_path,
     )
     assert not run.success

@@ -3,56 +3,12 @@ dbt-databricks adapter against the offline harness (tests/harness)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.harness import HarnessRun, Workspace, run_dbt
-from tests.support.project import copy_project, read_seed
-
-RUNNER = "dbt-runner@example.com"
-
-
-def demo_workspace(project: Path, **options) -> Workspace:
-    """An empty workspace that knows the demo organisation's principals (as SCIM would have
-    provisioned them) and nothing else."""
-    workspace = Workspace(RUNNER, **options)
-    for row in read_seed(project, "groups"):
-        workspace.add_group(row["group_name"])
-    for row in read_seed(project, "service_principals"):
-        workspace.add_service_principal(row["application_id"])
-    return workspace
-
-
-class Harnessed:
-    """A project copy and a workspace; `dbt()` runs dbt-databricks against them."""
-
-    def __init__(self, root: Path, **options) -> None:
-        self.root = root
-        self.project = copy_project(root / "project")
-        self.workspace = demo_workspace(self.project, **options)
-        self._runs = 0
-
-    def dbt(self, *args: str) -> HarnessRun:
-        self._runs += 1
-        return run_dbt(
-            list(args),
-            workspace=self.workspace,
-            project_dir=self.project,
-            work_dir=self.root / f"run{self._runs}",
-        )
-
-    def pipelines_build_tables(self) -> None:
-        """The ETL pipeline's tables, as the pipeline (not uc_governance) creates them."""
-        for name in ("sales_summary", "customer_segments"):
-            self.workspace.add_table(("production", "analytics", name), owner=RUNNER)
-
-    def grants(self, securable_type: str, name: str) -> set[tuple[str, str]]:
-        """Direct (principal, privilege) pairs on a securable."""
-        securable = self.workspace.get(securable_type, name)
-        return {(g.principal, g.privilege) for g in self.workspace.direct_grants(securable)}
+from tests.support.harnessed import Harnessed
 
 
 @pytest.fixture
 def harnessed(tmp_path) -> Harnessed:
+    """The project copy and demo workspace of one test."""
     return Harnessed(tmp_path)

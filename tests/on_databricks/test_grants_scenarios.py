@@ -6,16 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tests.harness import GOVERNANCE_KINDS, WorkspaceOptions
-from tests.local.test_demo_plan import EXPECTED_STATEMENTS, SP
-from tests.on_databricks.conftest import RUNNER, Harnessed
+from tests.support.demo_plan import FIRST_APPLY, SP, TABLE_GRANTS
+from tests.support.harnessed import RUNNER, Harnessed
 from tests.support.project import append_seed_lines
-
-# On a real, empty workspace the pipeline's tables do not exist yet: their grants wait
-# (plan rows `missing_securable`) and everything else of the guide's plan is sent. So do the
-# grants on the dynamic views, which are not built on Databricks by default (var
-# uc_governance_dynamic_views).
-FIRST_APPLY = [s for s in EXPECTED_STATEMENTS if " ON TABLE " not in s and " ON VIEW " not in s]
-TABLE_GRANTS = [s for s in EXPECTED_STATEMENTS if " ON TABLE " in s]
 
 
 def governance(run) -> list[str]:

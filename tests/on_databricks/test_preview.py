@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.on_databricks.preview import write_preview
-from tests.on_databricks.test_grants_scenarios import FIRST_APPLY
+from tests.support.demo_plan import FIRST_APPLY
+from tests.tools.preview import write_preview
 
 
 def test_preview_writes_the_statement_log(tmp_path):

@@ -15,6 +15,8 @@ from pathlib import Path
 from dbt.cli.main import dbtRunner, dbtRunnerResult
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# The project's working schema on Databricks (profiles.example.yml, UC_GOVERNANCE_SCHEMA).
+PROJECT_SCHEMA = "uc_governance"
 PROJECT_PARTS = (
     "dbt_project.yml",
     ".dbtignore",

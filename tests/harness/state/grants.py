@@ -1,34 +1,34 @@
-"""Direct privilege grants, ownership and inheritance lookups of ``Workspace``."""
+"""Direct privilege grants, ownership and inheritance lookups of ``UcState``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .errors import DatabricksSqlError
+from .errors import UcError
 from .model import Grant, Principal, Securable, now
 from .privileges import ALL_PRIVILEGES, is_valid, normalize_privilege
 
 
 class GrantsMixin:
-    """Grant store part of ``Workspace``; grants are keyed by (namespace, name parts)."""
+    """Grant store part of ``UcState``; grants are keyed by (namespace, name parts)."""
 
     _grants: dict[tuple[str, tuple[str, ...]], dict[str, dict[str, str]]]
     current_user: str
 
     def touch(self) -> None:
-        """Record a state change (implemented by ``Workspace``)."""
+        """Record a state change (implemented by ``UcState``)."""
         raise NotImplementedError
 
     def get(self, securable_type: str, name: str | Sequence[str]) -> Securable:
-        """Look a securable up (implemented by ``Workspace``)."""
+        """Look a securable up (implemented by ``UcState``)."""
         raise NotImplementedError
 
     def find(self, securable_type: str, name: str | Sequence[str]) -> Securable | None:
-        """Find a securable (implemented by ``Workspace``)."""
+        """Find a securable (implemented by ``UcState``)."""
         raise NotImplementedError
 
     def securables(self, securable_type: str | None = None) -> list[Securable]:
-        """All securables (implemented by ``Workspace``)."""
+        """All securables (implemented by ``UcState``)."""
         raise NotImplementedError
 
     def grantable_principal(self, name: str) -> Principal:
@@ -41,7 +41,7 @@ class GrantsMixin:
         for raw in privileges:
             privilege = normalize_privilege(raw)
             if not is_valid(privilege, securable.securable_type):
-                raise DatabricksSqlError(
+                raise UcError(
                     "INVALID_PARAMETER_VALUE",
                     f"Privilege {privilege} is not applicable to this entity "
                     f"[{securable.name}:{securable.securable_type}]. If this seems unexpected, "
@@ -60,13 +60,8 @@ class GrantsMixin:
         grantor: str | None = None,
     ) -> None:
         """Grant privileges on a securable, validated exactly like the SQL GRANT."""
-        securable = self.resolve_for_grant(securable_type, name)
-        privs = self.check_privileges(
-            securable, [privileges] if isinstance(privileges, str) else privileges
-        )
-        who = self.grantable_principal(principal)
-        entry = self._grants.setdefault((securable.namespace, securable.parts), {})
-        held = entry.setdefault(who.name, {})
+        key, who, privs = self._grant_change(securable_type, name, principal, privileges)
+        held = self._grants.setdefault(key, {}).setdefault(who, {})
         for privilege in privs:
             held.setdefault(privilege, grantor or self.current_user)
         self.touch()
@@ -79,27 +74,38 @@ class GrantsMixin:
         privileges: Iterable[str] | str,
     ) -> None:
         """Revoke privileges; ``ALL PRIVILEGES`` removes everything held directly."""
-        securable = self.resolve_for_grant(securable_type, name)
-        privs = self.check_privileges(
-            securable, [privileges] if isinstance(privileges, str) else privileges
-        )
-        who = self.grantable_principal(principal)
-        entry = self._grants.get((securable.namespace, securable.parts), {})
-        held = entry.get(who.name, {})
+        key, who, privs = self._grant_change(securable_type, name, principal, privileges)
+        entry = self._grants.get(key, {})
+        held = entry.get(who, {})
         for privilege in privs:
             if privilege == ALL_PRIVILEGES:
                 held.clear()
             held.pop(privilege, None)
         if not held:
-            entry.pop(who.name, None)
+            entry.pop(who, None)
         self.touch()
+
+    def _grant_change(
+        self,
+        securable_type: str,
+        name: str | Sequence[str],
+        principal: str,
+        privileges: Iterable[str] | str,
+    ) -> tuple[tuple[str, tuple[str, ...]], str, list[str]]:
+        """Validate a GRANT/REVOKE: (grant key of the securable, principal, privileges)."""
+        securable = self.resolve_for_grant(securable_type, name)
+        privs = self.check_privileges(
+            securable, [privileges] if isinstance(privileges, str) else privileges
+        )
+        who = self.grantable_principal(principal)
+        return (securable.namespace, securable.parts), who.name, privs
 
     def resolve_for_grant(self, securable_type: str, name: str | Sequence[str]) -> Securable:
         """Find the securable a GRANT/REVOKE/ALTER OWNER names (TABLE matches views too)."""
         securable_type = securable_type.upper()
         securable = self.get(securable_type, name)
         if securable_type == "VIEW" and securable.securable_type != "VIEW":
-            raise DatabricksSqlError(
+            raise UcError(
                 "EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE",
                 f"{securable.name} is a table, not a view.",
             )

@@ -6,7 +6,7 @@ a first apply, a no-op re-run and one changed grant. Results: one JSON object pe
 target/bench/results.json, and a Markdown table in target/bench/results.md (copied into
 docs/benchmark.md by hand when it changes).
 
-    python -m tests.bench.run_bench [--tables 100 1000] [--principals 5]
+    python -m tests.tools.bench [--tables 100 1000] [--principals 5]   (make bench)
 
 Counted per dbt invocation (`dbt build`):
 - reads: SELECT/SHOW/DESCRIBE statements and connector metadata calls;
@@ -29,9 +29,9 @@ from pathlib import Path
 
 from tests.harness import GOVERNANCE_KINDS, HarnessRun, Workspace, run_dbt
 from tests.harness.fixtures import principal_names, write_grants_config_project
-from tests.support.project import REPO_ROOT, copy_project
+from tests.support.harnessed import RUNNER
+from tests.support.project import PROJECT_SCHEMA, REPO_ROOT, copy_project
 
-RUNNER = "dbt-runner@example.com"
 SCENARIOS = ("first_apply", "noop", "one_change")
 # The shipped principal_has/lacks_privilege examples assert the demo organisation's policy,
 # which the benchmark's seeds replace.
@@ -152,6 +152,7 @@ def bench_uc_governance(work: Path, tables: int, principals: int) -> list[Measur
                 [*UC_GOVERNANCE_BUILD],
                 workspace=workspace,
                 project_dir=project,
+                schema=PROJECT_SCHEMA,
                 work_dir=work / f"ucg-{scenario}",
             )
         )
@@ -180,6 +181,7 @@ def bench_grants_config(work: Path, tables: int, principals: int) -> list[Measur
                 ["build"],
                 workspace=workspace,
                 project_dir=generated.path,
+                schema=PROJECT_SCHEMA,
                 work_dir=work / f"cfg-{scenario}",
             )
         )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .sqltext import TokenStream, quote_name, tokenize
+from ..sqltext import TokenStream, quote_name, tokenize
 
 PrincipalKind = Literal["user", "group", "service_principal"]
 SYSTEM_OWNER = "System user"
@@ -40,6 +40,15 @@ NAME_PARTS = {
     "EXTERNAL LOCATION": 1,
     "STORAGE CREDENTIAL": 1,
 }
+# Name parts of securable types the state does not model but statements may name.
+_OTHER_NAME_PARTS = {"METASTORE": 0, "CONNECTION": 1, "SHARE": 1}
+
+
+def name_size(securable_type: str) -> int:
+    """How many parts a full name of ``securable_type`` has (``TABLE`` -> 3, ``SCHEMA`` -> 2)."""
+    if securable_type in NAMESPACE:
+        return NAME_PARTS[NAMESPACE[securable_type]]
+    return _OTHER_NAME_PARTS.get(securable_type, 3)
 
 
 def now() -> dt.datetime:
@@ -60,11 +69,19 @@ def split_name(name: str | Sequence[str]) -> tuple[str, ...]:
 
 @dataclass
 class Principal:
-    """A user (email), service principal (application id) or account group."""
+    """A user (email), service principal (application id) or account group.
+
+    ``name`` is what SQL names the principal by (GRANT ... TO `name`): the user's email, the
+    service principal's application id, the group's name. ``display_name`` is the SCIM
+    ``displayName`` (a service principal's human name); ``id`` is the state-assigned SCIM id
+    (a decimal string, unique in the state). ``members`` holds lower-cased member names.
+    """
 
     name: str
     kind: PrincipalKind
     members: set[str] = field(default_factory=set)
+    display_name: str | None = None
+    id: str = ""
 
 
 @dataclass

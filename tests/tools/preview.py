@@ -1,4 +1,5 @@
-"""`make preview`: the demo organisation applied to an empty (offline) workspace.
+"""`make preview` (`python -m tests.tools.preview`): the demo organisation applied to an empty
+(offline) workspace.
 
 Runs `dbt build` twice with the real dbt-databricks adapter against the harness (a first apply,
 then a no-op re-run) and writes, for reviewers:
@@ -17,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from tests.harness import GOVERNANCE_KINDS, HarnessRun
-from tests.on_databricks.conftest import Harnessed
+from tests.support.harnessed import Harnessed
 from tests.support.project import REPO_ROOT
 
 
