@@ -30,7 +30,10 @@ OFFLINE = ["--no-populate-cache", "--no-introspect"]
 def databricks_sql(project, jinja: str) -> str:
     """`jinja` compiled on target databricks by dbt-databricks, with no connection made."""
     run = run_dbt(
-        ["compile", *OFFLINE, "--inline", jinja], workspace=Workspace(), project_dir=project.root
+        ["compile", *OFFLINE, "--inline", jinja],
+        workspace=Workspace(),
+        project_dir=project.root,
+        schema="uc_governance",
     )
     assert run.dbt_success, run.logs
     assert run.statements == [], "compile with --no-introspect must send nothing"
