@@ -233,12 +233,19 @@ def keyed(value: str | None) -> str | None:
     return None if value is None else hashlib.sha256(f"{HASH_KEY}|{value}".encode()).hexdigest()
 
 
-def _text_query_jinja() -> str:
+def _cases_query_jinja(cases: list[tuple], null: str, literal, masks: list[str]) -> str:
+    """A SELECT applying `masks` (Jinja calls) to column v of the case values, in case order."""
     values = ", ".join(
-        f"({i}, {'cast(null as string)' if v is None else repr(v)})"
-        for i, (v, *_) in enumerate(TEXT_CASES)
+        f"({i}, {null if v is None else literal(v)})" for i, (v, *_) in enumerate(cases)
     )
-    masks = ", ".join(
+    return f"select i, {', '.join(masks)} from (values {values}) as t(i, v) order by i"
+
+
+def _text_query_jinja() -> str:
+    return _cases_query_jinja(
+        TEXT_CASES,
+        "cast(null as string)",
+        lambda v: "'" + v + "'",
         [
             "{{ uc_governance.mask_partial_email_sql('v') }} as partial_email",
             "{{ uc_governance.mask_last4_phone_sql('v') }} as last4_phone",
@@ -246,26 +253,23 @@ def _text_query_jinja() -> str:
             "{{ uc_governance.mask_redact_sql('v', 'string') }} as redact",
             "{{ uc_governance.mask_keyed_hash_sql('v') }} as keyed_hash",
             "{{ uc_governance.mask_nullify_sql('v', 'string') }} as nullify",
-        ]
+        ],
     )
-    return f"select i, {masks} from (values {values}) as t(i, v) order by i"
 
 
 def _date_query_jinja() -> str:
-    values = ", ".join(
-        f"({i}, {'cast(null as date)' if v is None else 'date ' + repr(v.isoformat())})"
-        for i, (v, *_) in enumerate(DATE_CASES)
-    )
-    masks = ", ".join(
+    return _cases_query_jinja(
+        DATE_CASES,
+        "cast(null as date)",
+        lambda v: f"date '{v.isoformat()}'",
         [
             "{{ uc_governance.mask_year_only_sql('v', 'date') }} as year_only",
             "{{ uc_governance.mask_nullify_sql('v', 'date') }} as nullify",
             "{{ uc_governance.mask_redact_sql('v', 'date') }} as redact",
             "{{ uc_governance.mask_year_only_sql('cast(v as timestamp)', 'timestamp') }}"
             " as ts_year",
-        ]
+        ],
     )
-    return f"select i, {masks} from (values {values}) as t(i, v) order by i"
 
 
 def _expected_text() -> list[tuple]:
