@@ -13,8 +13,8 @@ with
 final as (
 
     {%- for view in views %}
-    select {{ uc_governance.string_literal_sql(view.identifier) }} as model_alias
-    {% if not loop.last %}union all{% endif %}
+        select {{ uc_governance.string_literal_sql(view.identifier) }} as model_alias
+        {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 
 )
