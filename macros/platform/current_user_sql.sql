@@ -10,6 +10,7 @@
         ~ uc_governance.string_literal_sql(uc_governance.uc_governance_config()['local_user']) ~ ")" -}}
 {% endmacro %}
 
+{#- Databricks implementation of current_user_sql. -#}
 {% macro databricks__current_user_sql() %}
     {{- "current_user()" -}}
 {% endmacro %}

@@ -9,6 +9,7 @@
     {{- return(ref('stg_policy__demo_group_members')) -}}
 {% endmacro %}
 
+{#- Databricks implementation of group_membership_relation. -#}
 {% macro databricks__group_membership_relation() %}
     {{- return(none) -}}
 {% endmacro %}

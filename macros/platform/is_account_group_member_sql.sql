@@ -11,6 +11,7 @@
         ~ ") and membership.group_key = lower(" ~ uc_governance.string_literal_sql(group_name) ~ "))" -}}
 {% endmacro %}
 
+{#- Databricks implementation of is_account_group_member_sql. -#}
 {% macro databricks__is_account_group_member_sql(group_name) %}
     {{- "is_account_group_member(" ~ uc_governance.string_literal_sql(group_name) ~ ")" -}}
 {% endmacro %}

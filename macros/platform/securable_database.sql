@@ -8,6 +8,7 @@
     {{- return(target.database) -}}
 {% endmacro %}
 
+{#- Databricks implementation of securable_database. -#}
 {% macro databricks__securable_database(catalog_name) %}
     {{- return(catalog_name) -}}
 {% endmacro %}

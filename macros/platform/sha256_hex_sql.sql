@@ -3,6 +3,7 @@
     {{- return(adapter.dispatch('sha256_hex_sql', 'uc_governance')(expression)) -}}
 {% endmacro %}
 
+{#- DuckDB (and any engine without Unity Catalog) implementation of sha256_hex_sql. -#}
 {% macro default__sha256_hex_sql(expression) %}
     {{- "sha256(" ~ expression ~ ")" -}}
 {% endmacro %}
