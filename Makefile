@@ -41,6 +41,7 @@ demo: install sample-logs  ## build everything on target local (DuckDB), generat
 	@echo "audit detections and alerts (rows):"
 	$(BIN)/python -m ucgov.audit.dashboard --print-alerts
 	$(BIN)/python -m ucgov.audit.dashboard
+	$(DBT) run-operation print_protection_personas --target local
 
 lint: install  ## ruff and sqlfluff, as in pre-commit
 	$(BIN)/ruff check .

@@ -7,7 +7,13 @@
     - allow_mass_revoke (bool, false): apply a plan that revokes more than max_revokes.
     - protected_principals (list of names, []): never revoked from; the principal running dbt is
       always protected.
-    - local_user (string): the principal that target local (DuckDB) pretends to run as. -#}
+    - local_user (string): the principal that target local (DuckDB) pretends to run as.
+    - mask_hash_secret_scope, mask_hash_secret_key (strings, uc_governance / mask_hash_key): the
+      Databricks secret holding the key of the keyed_hash mask rule.
+    - dynamic_views (bool; default true on target local, false on Databricks): build the
+      generated dynamic views. The same default is written in dbt_project.yml (+enabled of
+      models/marts/protection/views), which cannot call macros. Off on Databricks until the plan
+      creates the views' catalog and schema before dbt builds them (docs/decisions/0030). -#}
 {% macro uc_governance_config() %}
     {%- set defaults = {
         'apply': true,
@@ -15,13 +21,16 @@
         'allow_mass_revoke': false,
         'protected_principals': [],
         'local_user': 'local-user@example.com',
+        'mask_hash_secret_scope': 'uc_governance',
+        'mask_hash_secret_key': 'mask_hash_key',
+        'dynamic_views': target.type != 'databricks',
     } -%}
     {%- set resolved = {} -%}
     {%- for key, default in defaults.items() -%}
         {%- set name = 'uc_governance_' ~ key -%}
         {%- set value = var(name, default) -%}
         {%- set problem = none -%}
-        {%- if key in ('apply', 'allow_mass_revoke') and value is not sameas true and value is not sameas false -%}
+        {%- if key in ('apply', 'allow_mass_revoke', 'dynamic_views') and value is not sameas true and value is not sameas false -%}
             {%- set problem = 'must be true or false' -%}
         {%- elif key == 'max_revokes' and (value is not number or value is sameas true or value is sameas false or value < 0 or value != value | int) -%}
             {%- set problem = 'must be a whole number of privileges, 0 or more' -%}
@@ -40,6 +49,8 @@
             {%- endif -%}
         {%- elif key == 'local_user' and (value is not string or value | trim == '') -%}
             {%- set problem = 'must be a principal name' -%}
+        {%- elif key in ('mask_hash_secret_scope', 'mask_hash_secret_key') and (value is not string or not modules.re.match('^[A-Za-z0-9_.-]{1,128}$', value)) -%}
+            {%- set problem = 'must be a secret scope or key name (letters, digits, _ . -)' -%}
         {%- endif -%}
         {%- if problem -%}
             {{ exceptions.raise_compiler_error(

@@ -86,8 +86,29 @@
         },
         'column_classifications': {
             'columns': {'table_name': 'securable_name', 'column_name': 'name',
-                        'classification': 'name', 'mask_rule': 'optional_name', 'reason': 'text'},
+                        'classification': 'name', 'mask_rule': 'optional_name',
+                        'data_type': 'data_type', 'reason': 'text'},
             'key': ['table_name', 'column_name'],
+        },
+        'protected_tables': {
+            'columns': {'table_name': 'securable_name', 'enforcement': 'name',
+                        'view_name': 'securable_name', 'reason': 'text'},
+            'key': ['table_name'],
+        },
+        'clearances': {
+            'columns': {'group_name': 'group', 'classification': 'name',
+                        'table_name': 'optional_name', 'column_name': 'optional_name',
+                        'reason': 'text'},
+            'key': ['group_name', 'classification', 'table_name', 'column_name'],
+        },
+        'row_access': {
+            'columns': {'table_name': 'securable_name', 'column_name': 'name', 'group_name': 'group',
+                        'allowed_value': 'text', 'all_rows': 'boolean', 'reason': 'text'},
+            'key': ['table_name', 'group_name', 'allowed_value'],
+        },
+        'demo_group_members': {
+            'columns': {'user_name': 'principal', 'group_name': 'group', 'persona': 'text'},
+            'key': ['user_name', 'group_name'],
         },
     }) }}
 {% endmacro %}
@@ -130,6 +151,8 @@
         {%- endfor -%}
     {%- elif kind == 'location' and not re.match('^(s3|s3a|abfss|gs|r2)://[^\\s\'\\\\]+$', text) -%}
         {{ return('is not a cloud storage URL (s3://, abfss://, gs:// or r2://) without quotes, backslashes or spaces') }}
+    {%- elif kind == 'data_type' and not re.match('^[A-Za-z]+( *\\( *[0-9]+ *(, *[0-9]+ *)?\\))?$', text) -%}
+        {{ return('is not a column type such as string, date, bigint or decimal(10,2)') }}
     {%- elif kind == 'boolean' and text | lower not in ('true', 'false') -%}
         {{ return('is not true or false') }}
     {%- endif -%}

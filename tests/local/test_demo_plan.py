@@ -19,21 +19,21 @@ def test_demo_plan_revokes_nothing_and_explains_nothing_on_an_empty_state(built_
     actions = project.query(
         "select action, count(*) from uc_governance.governance_plan group by action order by 1"
     )
-    assert dict(actions) == {"create_catalog": 1, "create_schema": 4, "grant": 12, "set_owner": 5}
+    assert dict(actions) == {"create_catalog": 1, "create_schema": 4, "grant": 28, "set_owner": 5}
 
 
 def test_local_target_says_grants_are_not_enforced_and_sends_nothing(built_demo):
     project, run = built_demo
     assert any("cannot enforce Unity Catalog grants" in line for line in run.logs)
     assert any(
-        "uc_governance plan: 22 statement(s) (1 create_catalog, 4 create_schema, 12 grant, "
+        "uc_governance plan: 38 statement(s) (1 create_catalog, 4 create_schema, 28 grant, "
         "5 set_owner)" in line
         for line in run.logs
     )
     statuses = project.query(
         "select status, count(*) from uc_governance.governance_apply_log group by status"
     )
-    assert statuses == [("not_enforced", 22)]
+    assert statuses == [("not_enforced", 38)]
 
 
 def test_live_grant_tests_are_disabled_on_local(built_demo):
@@ -61,6 +61,6 @@ def test_summary_operation_reports_policy_and_plan(built_demo):
     project, _ = built_demo
     run = project.dbt("run-operation", "print_governance_summary")
     assert run.success, run.text
-    assert "grants: 19" in run.text
-    assert "grant: 12 row(s), 19 privilege(s)" in run.text
+    assert "grants: 35" in run.text
+    assert "grant: 28 row(s), 35 privilege(s)" in run.text
     assert "NOT ENFORCED: target local" in run.text

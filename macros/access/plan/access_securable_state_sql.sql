@@ -9,6 +9,13 @@
         declared.*,
         case
             when live_securables.securable_name is not null then true
+            {%- set built_views = uc_governance.dynamic_views_built_this_run() %}
+            {%- if built_views %}
+            {#- dynamic views dbt builds in this run, before apply (data protection) #}
+            when lower(declared.securable_type || ' ' || declared.securable_name) in (
+                {%- for key in built_views %}{{ uc_governance.string_literal_sql(key) }}{{ ', ' if not loop.last }}{% endfor -%}
+            ) then true
+            {%- endif %}
             {%- if not uc_governance.can_enforce_grants() %}
             when not declared.created_by_uc_governance then true
             {%- endif %}

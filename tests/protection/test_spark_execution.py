@@ -1,0 +1,314 @@
+"""The Databricks-dialect SQL of the dynamic views and of every mask rule, compiled by the real
+dbt-databricks adapter offline (`dbt compile --no-populate-cache --no-introspect` under the
+harness, which blocks the network), is executed on Apache Spark SQL (local mode, ANSI on) with
+`is_account_group_member` and `secret` answered per persona, and must give the rows and values
+written by hand from the guide, which DuckDB gives too."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import hashlib
+
+import pytest
+
+from tests.harness import Workspace, run_dbt
+from tests.support.protection import (
+    EXPECTED_CUSTOMERS,
+    EXPECTED_SALE_IDS,
+    PERSONAS,
+    jinja_literal,
+    query_as,
+)
+from tests.support.spark import get_spark
+
+HASH_KEY = "test-hash-key-'quoted'"  # the key Spark's secret() and DuckDB's env both answer
+
+OFFLINE = ["--no-populate-cache", "--no-introspect"]
+
+
+def databricks_sql(project, jinja: str) -> str:
+    """`jinja` compiled on target databricks by dbt-databricks, with no connection made."""
+    run = run_dbt(
+        ["compile", *OFFLINE, "--inline", jinja],
+        workspace=Workspace(),
+        project_dir=project.root,
+        schema="uc_governance",
+    )
+    assert run.dbt_success, run.logs
+    assert run.statements == [], "compile with --no-introspect must send nothing"
+    return run.results.result.results[0].node.compiled_code
+
+
+def duckdb_sql(project, jinja: str) -> str:
+    """`jinja` compiled on target local (DuckDB)."""
+    run = project.dbt("compile", "--inline", jinja)
+    assert run.success, run.text
+    return run.result.result.results[0].node.compiled_code
+
+
+def policy(project, table: str) -> tuple[list, dict, list]:
+    """The table's policy as the views' fetch step reads it (columns, clearances, row rules)."""
+    literal = f"'{table}'"
+    columns = [
+        dict(
+            zip(
+                ("column_name", "column_key", "data_type", "is_protected", "mask_rule"),
+                row,
+                strict=True,
+            )
+        )
+        for row in project.query(
+            "select column_name, column_key, data_type, is_protected, mask_rule "
+            f"from uc_governance.int_protection__columns where table_name = {literal} "
+            "order by column_key"
+        )
+    ]
+    cleared: dict[str, list[str]] = {}
+    for key, group in project.query(
+        "select column_key, group_name from uc_governance.int_protection__column_clearances "
+        f"where table_name = {literal} order by column_key, group_key"
+    ):
+        cleared.setdefault(key, []).append(group)
+    rules = [
+        dict(zip(("column_name", "group_name", "allowed_value", "all_rows"), row, strict=True))
+        for row in project.query(
+            "select column_name, group_name, allowed_value, all_rows "
+            f"from uc_governance.int_protection__row_access where table_name = {literal} "
+            "order by all_rows desc, group_key, allowed_value"
+        )
+    ]
+    return columns, cleared, rules
+
+
+def view_sql(project, source: tuple[str, str], table: str) -> str:
+    columns, cleared, rules = policy(project, table)
+    return databricks_sql(
+        project,
+        "{{ uc_governance.render_dynamic_view_sql("
+        f"source('{source[0]}', '{source[1]}'), {jinja_literal(columns)}, "
+        f"{jinja_literal(cleared)}, {jinja_literal(rules)}) }}}}",
+    )
+
+
+def act_as(spark, groups: frozenset[str]) -> None:
+    """Answer is_account_group_member (and secret) in Spark as a member of `groups`."""
+    members = ", ".join("'" + g.replace("'", "\\'") + "'" for g in sorted(groups))
+    test = f"g IN ({members})" if groups else "false"
+    spark.sql(
+        "CREATE OR REPLACE TEMPORARY FUNCTION is_account_group_member(g STRING) "
+        f"RETURNS BOOLEAN RETURN {test}"
+    )
+    key = HASH_KEY.replace("\\", "\\\\").replace("'", "\\'")
+    spark.sql(
+        "CREATE OR REPLACE TEMPORARY FUNCTION secret(scope STRING, key STRING) "
+        f"RETURNS STRING RETURN '{key}'"
+    )
+
+
+def load_demo_tables(spark, project, location) -> None:
+    """The demo base tables (seeds/demo) as spark_catalog.<schema>.<table>, stored under
+    `location` (never Spark's default warehouse in the working directory)."""
+    seeds = project.root / "seeds" / "demo"
+    with (seeds / "demo_customers.csv").open(newline="") as handle:
+        customers = [
+            (
+                int(r["customer_id"]),
+                r["email"] or None,
+                r["phone"] or None,
+                r["ssn"] or None,
+                r["customer_segment"],
+                datetime.date.fromisoformat(r["signup_date"]),
+                r["region"],
+            )
+            for r in csv.DictReader(handle)
+        ]
+    with (seeds / "demo_sales.csv").open(newline="") as handle:
+        sales = [
+            (int(r["sale_id"]), r["region"] or None, r["amount"], r["sale_date"])
+            for r in csv.DictReader(handle)
+        ]
+    for schema in ("sensitive_data", "analytics"):
+        spark.sql(f"CREATE DATABASE IF NOT EXISTS {schema} LOCATION '{location / schema}'")
+    spark.createDataFrame(
+        customers,
+        "customer_id bigint, email string, phone string, ssn string, customer_segment string, "
+        "signup_date date, region string",
+    ).createOrReplaceTempView("customers_rows")
+    spark.sql("DROP TABLE IF EXISTS sensitive_data.customers")
+    spark.sql("CREATE TABLE sensitive_data.customers USING parquet AS SELECT * FROM customers_rows")
+    spark.createDataFrame(
+        sales, "sale_id bigint, region string, amount string, sale_date string"
+    ).createOrReplaceTempView("sales_rows")
+    spark.sql("DROP TABLE IF EXISTS analytics.sales")
+    spark.sql(
+        "CREATE TABLE analytics.sales USING parquet AS SELECT sale_id, region, "
+        "CAST(amount AS DECIMAL(10,2)) AS amount, CAST(sale_date AS DATE) AS sale_date "
+        "FROM sales_rows"
+    )
+
+
+def on_spark(sql: str) -> str:
+    """Unity Catalog's catalog `production` is Spark's session catalog here; nothing else
+    changes."""
+    assert "`production`." in sql
+    return sql.replace("`production`.", "`spark_catalog`.")
+
+
+@pytest.fixture(scope="module")
+def spark_views(built_demo, tmp_path_factory):
+    spark = get_spark()
+    load_demo_tables(spark, built_demo, tmp_path_factory.mktemp("spark"))
+    return {
+        "customers": view_sql(
+            built_demo,
+            ("production__sensitive_data", "customers"),
+            "production.sensitive_data.customers",
+        ),
+        "sales": view_sql(
+            built_demo, ("production__analytics", "sales"), "production.analytics.sales"
+        ),
+    }
+
+
+def test_databricks_view_sql_uses_account_groups_and_the_source(spark_views):
+    sql = spark_views["customers"]
+    assert "is_account_group_member('pii-authorized')" in sql
+    assert "is_account_group_member('compliance-team')" in sql
+    assert "from `production`.`sensitive_data`.`customers`" in sql
+    assert "split_part(`email`, '@', 2)" in sql
+
+
+@pytest.mark.parametrize("persona", sorted(PERSONAS))
+def test_customers_view_on_spark_matches_the_guide_and_duckdb(built_demo, spark_views, persona):
+    user, groups = PERSONAS[persona]
+    spark = get_spark()
+    act_as(spark, groups)
+    rows = [
+        row.asDict()
+        for row in spark.sql(on_spark(spark_views["customers"])).orderBy("customer_id").collect()
+    ]
+    assert rows == EXPECTED_CUSTOMERS[persona]
+    duck = query_as(
+        built_demo.database, user, "select * from analytics.customers_masked_v order by customer_id"
+    )
+    assert rows == duck
+
+
+@pytest.mark.parametrize("persona", sorted(PERSONAS))
+def test_regional_view_on_spark_matches_the_guide_and_duckdb(built_demo, spark_views, persona):
+    user, groups = PERSONAS[persona]
+    spark = get_spark()
+    act_as(spark, groups)
+    rows = [row.asDict() for row in spark.sql(on_spark(spark_views["sales"])).collect()]
+    assert sorted(row["sale_id"] for row in rows) == EXPECTED_SALE_IDS[persona]
+    duck = query_as(built_demo.database, user, "select * from analytics.regional_sales_v")
+    key = lambda row: row["sale_id"]  # noqa: E731
+    assert sorted(rows, key=key) == sorted(duck, key=key)
+
+
+# Edge inputs of the string rules, and what each rule must give (by hand, from the rule's
+# definition in seeds/vocabulary/mask_rules.csv).
+TEXT_CASES = [
+    # value, partial_email, last4_phone, last4_ssn, redact
+    (None, None, None, None, None),
+    ("", "", "", "", "[REDACTED]"),
+    ("alice.smith@example.com", "ali***@example.com", "***-***-.com", "***-**-.com", "[REDACTED]"),
+    ("bo@x.org", "bo***@x.org", "***-***-.org", "***-**-.org", "[REDACTED]"),
+    ("no-at-sign", "no-***@", "***-***-sign", "***-**-sign", "[REDACTED]"),
+    ("1234", "123***@", "***-***-****", "***-**-****", "[REDACTED]"),
+    ("12345", "123***@", "***-***-2345", "***-**-2345", "[REDACTED]"),
+    ("a@b@c", "a***@b", "***-***-@b@c", "***-**-@b@c", "[REDACTED]"),
+]
+DATE_CASES = [
+    # value, year_only, nullify
+    (None, None, None),
+    (datetime.date(2024, 7, 15), datetime.date(2024, 1, 1), None),
+    (datetime.date(1999, 1, 1), datetime.date(1999, 1, 1), None),
+    (datetime.date(2000, 12, 31), datetime.date(2000, 1, 1), None),
+]
+
+
+def keyed(value: str | None) -> str | None:
+    return None if value is None else hashlib.sha256(f"{HASH_KEY}|{value}".encode()).hexdigest()
+
+
+def _cases_query_jinja(cases: list[tuple], null: str, literal, masks: list[str]) -> str:
+    """A SELECT applying `masks` (Jinja calls) to column v of the case values, in case order."""
+    values = ", ".join(
+        f"({i}, {null if v is None else literal(v)})" for i, (v, *_) in enumerate(cases)
+    )
+    return f"select i, {', '.join(masks)} from (values {values}) as t(i, v) order by i"
+
+
+def _text_query_jinja() -> str:
+    return _cases_query_jinja(
+        TEXT_CASES,
+        "cast(null as string)",
+        lambda v: "'" + v + "'",
+        [
+            "{{ uc_governance.mask_partial_email_sql('v') }} as partial_email",
+            "{{ uc_governance.mask_last4_phone_sql('v') }} as last4_phone",
+            "{{ uc_governance.mask_last4_ssn_sql('v') }} as last4_ssn",
+            "{{ uc_governance.mask_redact_sql('v', 'string') }} as redact",
+            "{{ uc_governance.mask_keyed_hash_sql('v') }} as keyed_hash",
+            "{{ uc_governance.mask_nullify_sql('v', 'string') }} as nullify",
+        ],
+    )
+
+
+def _date_query_jinja() -> str:
+    return _cases_query_jinja(
+        DATE_CASES,
+        "cast(null as date)",
+        lambda v: f"date '{v.isoformat()}'",
+        [
+            "{{ uc_governance.mask_year_only_sql('v', 'date') }} as year_only",
+            "{{ uc_governance.mask_nullify_sql('v', 'date') }} as nullify",
+            "{{ uc_governance.mask_redact_sql('v', 'date') }} as redact",
+            "{{ uc_governance.mask_year_only_sql('cast(v as timestamp)', 'timestamp') }}"
+            " as ts_year",
+        ],
+    )
+
+
+def _expected_text() -> list[tuple]:
+    return [
+        (i, email, phone, ssn, redact, keyed(v), None)
+        for i, (v, email, phone, ssn, redact) in enumerate(TEXT_CASES)
+    ]
+
+
+def _expected_dates() -> list[tuple]:
+    return [
+        (
+            i,
+            year,
+            nullify,
+            None,
+            None if year is None else datetime.datetime(year.year, 1, 1),
+        )
+        for i, (_, year, nullify) in enumerate(DATE_CASES)
+    ]
+
+
+def test_every_mask_rule_gives_the_same_values_on_spark_and_duckdb(
+    built_demo, monkeypatch, spark_views
+):
+    monkeypatch.setenv("UC_GOVERNANCE_LOCAL_HASH_KEY", HASH_KEY)
+    spark = get_spark()
+    act_as(spark, frozenset())
+    for jinja, expected in (
+        (_text_query_jinja(), _expected_text()),
+        (_date_query_jinja(), _expected_dates()),
+    ):
+        spark_rows = [tuple(row) for row in spark.sql(databricks_sql(built_demo, jinja)).collect()]
+        assert spark_rows == expected
+        duck_rows = built_demo.query(duckdb_sql(built_demo, jinja))
+        assert duck_rows == expected
+
+
+def test_the_hash_key_is_read_from_a_secret_on_databricks_never_written(built_demo, spark_views):
+    sql = databricks_sql(built_demo, "{{ uc_governance.mask_keyed_hash_sql('v') }}")
+    assert "secret('uc_governance', 'mask_hash_key')" in sql
+    assert HASH_KEY not in sql
