@@ -7,7 +7,13 @@
     - allow_mass_revoke (bool, false): apply a plan that revokes more than max_revokes.
     - protected_principals (list of names, []): never revoked from; the principal running dbt is
       always protected.
-    - local_user (string): the principal that target local (DuckDB) pretends to run as. -#}
+    - local_user (string): the principal that target local (DuckDB) pretends to run as.
+    - apply_batch_size ('auto' or a whole number 1..1000, 'auto'): statements apply sends per
+      round trip. 1 sends one statement per round trip. More than 1 sends the plan as SQL
+      scripts (BEGIN ... END compound statements) of up to that many statements each. 'auto'
+      resolves to 500 where the Databricks SQL reference says SQL scripting runs (Databricks
+      SQL warehouses, and clusters on Databricks Runtime 16.3 and above) and to 1 elsewhere:
+      see _apply_batch_size and docs/decisions/0040-batched-apply-with-sql-scripting.md. -#}
 {% macro uc_governance_config() %}
     {%- set defaults = {
         'apply': true,
@@ -15,6 +21,7 @@
         'allow_mass_revoke': false,
         'protected_principals': [],
         'local_user': 'local-user@example.com',
+        'apply_batch_size': 'auto',
     } -%}
     {%- set resolved = {} -%}
     {%- for key, default in defaults.items() -%}
@@ -40,6 +47,10 @@
             {%- endif -%}
         {%- elif key == 'local_user' and (value is not string or value | trim == '') -%}
             {%- set problem = 'must be a principal name' -%}
+        {%- elif key == 'apply_batch_size' and value != 'auto' and (value is not number
+                or value is sameas true or value is sameas false or value != value | int
+                or value < 1 or value > 1000) -%}
+            {%- set problem = "must be 'auto' or a whole number of statements from 1 to 1000" -%}
         {%- endif -%}
         {%- if problem -%}
             {{ exceptions.raise_compiler_error(
