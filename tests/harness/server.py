@@ -137,20 +137,7 @@ class Warehouse:
                 self.log.grammar_errors.append(exc)
             raise
         finally:
-            self.log.record(
-                sql=sql,
-                text=text,
-                params=tuple(params) if params else None,
-                kind=classification.kind,
-                op=classification.op,
-                target=classification.target,
-                principal=classification.principal,
-                privileges=classification.privileges,
-                node_id=dbt_node_id(script_sql or sql),
-                session_id=self.session.session_id,
-                error=str(error) if error is not None else None,
-                in_script=script_sql is not None,
-            )
+            self._record(sql, text, params, classification, error, script_sql)
 
     def _script(
         self, sql: str, text: str, tokens: list[Token], params: Sequence[Any] | None
@@ -169,19 +156,33 @@ class Warehouse:
                 self.log.unanswered.append(exc)
             raise
         finally:
-            self.log.record(
-                sql=sql,
-                text=text,
-                params=tuple(params) if params else None,
-                kind=statements.SCRIPT,
-                op="SCRIPT",
-                target=None,
-                principal=None,
-                privileges=(),
-                node_id=dbt_node_id(sql),
-                session_id=self.session.session_id,
-                error=str(error) if error is not None else None,
-            )
+            script = Classification(statements.SCRIPT, "SCRIPT")
+            self._record(sql, text, params, script, error, None)
+
+    def _record(
+        self,
+        sql: str,
+        text: str,
+        params: Sequence[Any] | None,
+        classification: Classification,
+        error: Exception | None,
+        script_sql: str | None,
+    ) -> None:
+        """Log one statement (``script_sql``: the script that carried it, if any)."""
+        self.log.record(
+            sql=sql,
+            text=text,
+            params=tuple(params) if params else None,
+            kind=classification.kind,
+            op=classification.op,
+            target=classification.target,
+            principal=classification.principal,
+            privileges=classification.privileges,
+            node_id=dbt_node_id(script_sql or sql),
+            session_id=self.session.session_id,
+            error=str(error) if error is not None else None,
+            in_script=script_sql is not None,
+        )
 
     def metadata_call(self, call: str, *args: str | None) -> Result:
         """Answer ``cursor.schemas`` / ``cursor.tables`` (logged as reads)."""
