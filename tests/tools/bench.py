@@ -150,9 +150,13 @@ UC_GOVERNANCE_VARIANTS = {"uc_governance": "auto", "uc_governance_unbatched": "1
 
 
 def bench_uc_governance(
-    work: Path, tables: int, principals: int, tool: str = "uc_governance"
+    work: Path,
+    tables: int,
+    principals: int,
+    tool: str = "uc_governance",
+    scenarios: tuple[str, ...] = SCENARIOS,
 ) -> list[Measurement]:
-    """first_apply, noop and one_change of this project; `tool` names the apply batch size
+    """The scenarios (in SCENARIOS order) of this project; `tool` names the apply batch size
     (UC_GOVERNANCE_VARIANTS)."""
     batch = UC_GOVERNANCE_VARIANTS[tool]
     project = write_uc_governance_project(work / "uc_governance", tables, principals)
@@ -165,7 +169,7 @@ def bench_uc_governance(
     for table in table_names(tables):
         workspace.add_table(("bench", "s", table), owner=RUNNER)
     results = []
-    for scenario in SCENARIOS:
+    for scenario in (s for s in SCENARIOS if s in scenarios):
         if scenario == "one_change":
             uc_governance_change(project, principals)
         run, seconds = _timed(
@@ -230,6 +234,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tables", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--grants-config-max", type=int, default=1000)
+    parser.add_argument("--scenarios", nargs="+", default=list(SCENARIOS), choices=SCENARIOS)
     parser.add_argument(
         "--tools", nargs="+", default=[*UC_GOVERNANCE_VARIANTS, "dbt_grants_config"]
     )
@@ -248,7 +253,11 @@ def main() -> None:
                     rows = bench_grants_config(work / f"cfg-{tables}", tables, args.principals)
                 else:
                     rows = bench_uc_governance(
-                        work / f"{tool}-{tables}", tables, args.principals, tool
+                        work / f"{tool}-{tables}",
+                        tables,
+                        args.principals,
+                        tool,
+                        tuple(args.scenarios),
                     )
                 results.extend(rows)
                 for row in rows:
