@@ -13,7 +13,13 @@
     - dynamic_views (bool; default true on target local, false on Databricks): build the
       generated dynamic views. The same default is written in dbt_project.yml (+enabled of
       models/marts/protection/views), which cannot call macros. Off on Databricks until the plan
-      creates the views' catalog and schema before dbt builds them (docs/decisions/0030). -#}
+      creates the views' catalog and schema before dbt builds them (docs/decisions/0030).
+    - apply_batch_size ('auto' or a whole number 1..1000, 'auto'): statements apply sends per
+      round trip. 1 sends one statement per round trip. More than 1 sends the plan as SQL
+      scripts (BEGIN ... END compound statements) of up to that many statements each. 'auto'
+      resolves to 500 where the Databricks SQL reference says SQL scripting runs (Databricks
+      SQL warehouses, and clusters on Databricks Runtime 16.3 and above) and to 1 elsewhere:
+      see _apply_batch_size and docs/decisions/0040-batched-apply-with-sql-scripting.md. -#}
 {% macro uc_governance_config() %}
     {%- set defaults = {
         'apply': true,
@@ -24,6 +30,7 @@
         'mask_hash_secret_scope': 'uc_governance',
         'mask_hash_secret_key': 'mask_hash_key',
         'dynamic_views': target.type != 'databricks',
+        'apply_batch_size': 'auto',
     } -%}
     {%- set resolved = {} -%}
     {%- for key, default in defaults.items() -%}
@@ -51,6 +58,10 @@
             {%- set problem = 'must be a principal name' -%}
         {%- elif key in ('mask_hash_secret_scope', 'mask_hash_secret_key') and (value is not string or not modules.re.match('^[A-Za-z0-9_.-]{1,128}$', value)) -%}
             {%- set problem = 'must be a secret scope or key name (letters, digits, _ . -)' -%}
+        {%- elif key == 'apply_batch_size' and value != 'auto' and (value is not number
+                or value is sameas true or value is sameas false or value != value | int
+                or value < 1 or value > 1000) -%}
+            {%- set problem = "must be 'auto' or a whole number of statements from 1 to 1000" -%}
         {%- endif -%}
         {%- if problem -%}
             {{ exceptions.raise_compiler_error(

@@ -58,12 +58,48 @@
         {%- set status = 'applied' -%}
     {%- endif -%}
     {%- if enforce -%}
-        {%- for step in steps -%}
-            {{ log('uc_governance apply (' ~ loop.index ~ '/' ~ loop.length ~ '): ' ~ step['statement'], info=True) }}
-            {%- do adapter.execute(step['statement'], auto_begin=false, fetch=false) -%}
+        {%- set batch_size = uc_governance._apply_batch_size(settings['apply_batch_size']) -%}
+        {%- for chunk in steps | batch(batch_size) -%}
+            {%- set first = loop.index0 * batch_size + 1 -%}
+            {%- set texts = [] -%}
+            {%- for step in chunk -%}
+                {{ log('uc_governance apply (' ~ (first + loop.index0) ~ '/' ~ steps | length ~ '): '
+                    ~ step['statement'], info=True) }}
+                {%- do texts.append(step['statement']) -%}
+            {%- endfor -%}
+            {%- if batch_size == 1 -%}
+                {%- do adapter.execute(texts[0], auto_begin=false, fetch=false) -%}
+            {%- else -%}
+                {{ log('uc_governance apply: sending statements ' ~ first ~ '-' ~ (first + texts | length - 1)
+                    ~ ' as one SQL script', info=True) }}
+                {%- do adapter.execute(uc_governance.governance_script_sql(texts, first, steps | length),
+                    auto_begin=false, fetch=false) -%}
+            {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
     {{ return(uc_governance._apply_log_insert(log_relation, steps, status)) }}
+{% endmacro %}
+
+
+{#- Statements per round trip for apply: the uc_governance_apply_batch_size setting resolved.
+    'auto' is 500 where SQL scripting runs and 1 elsewhere. The Databricks SQL reference marks
+    SQL scripting "Applies to: Databricks SQL, Databricks Runtime 16.3 and above";
+    dbt-databricks' compare_dbr_version reads a cluster's runtime (one read, once per
+    connection) and treats a SQL warehouse as the newest runtime. A size above 1 asked for on
+    an older runtime stops before anything is sent. 500 statements make a script of roughly
+    100-200 KB: 5,000 statements are 10 round trips (decision 0040). -#}
+{% macro _apply_batch_size(setting) %}
+    {%- set scripting = adapter.compare_dbr_version(16, 3) >= 0 -%}
+    {%- if setting == 'auto' -%}
+        {{- return(500 if scripting else 1) -}}
+    {%- endif -%}
+    {%- if setting > 1 and not scripting -%}
+        {{ exceptions.raise_compiler_error(
+            'uc_governance: refusing to apply: uc_governance_apply_batch_size = ' ~ setting
+            ~ ' sends SQL scripts, which need a Databricks SQL warehouse or Databricks Runtime 16.3 '
+            ~ "or above; this cluster runs an older runtime. Nothing was sent. Set it to 1 or 'auto'.") }}
+    {%- endif -%}
+    {{- return(setting | int) -}}
 {% endmacro %}
 
 

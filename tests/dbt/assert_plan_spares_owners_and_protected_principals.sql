@@ -1,7 +1,6 @@
 {#- Safety rail, on every target: the plan never revokes from the principal running dbt, from a
     protected principal or from a securable's declared owner. Fails with the offending plan rows. -#}
 {%- set settings = uc_governance.uc_governance_config() -%}
-{%- set runner = uc_governance.current_principal() if execute else '' -%}
 
 with
 
@@ -32,7 +31,8 @@ final as (
         plan.action = 'revoke'
         and (
             lower(plan.principal) = securables.owner_key
-            {%- for principal in [runner] + settings['protected_principals'] %}
+            or lower(plan.principal) = lower({{ uc_governance.current_principal_sql() }})
+            {%- for principal in settings['protected_principals'] %}
                 or lower(plan.principal) = lower({{ uc_governance.string_literal_sql(principal) }})
             {%- endfor %}
         )

@@ -75,8 +75,9 @@ class HarnessRun:
 
     @property
     def round_trips(self) -> int:
-        """Number of statements + metadata calls sent."""
-        return len(self.statements)
+        """Number of statements + metadata calls sent (a SQL script is one, whatever it
+        carries)."""
+        return sum(1 for s in self.statements if not s.in_script)
 
     @property
     def errors(self) -> list[Statement]:

@@ -23,7 +23,7 @@ import sqlglot
 from databricks.sql.utils import ParamEscaper, inject_parameters
 from sqlglot import exp
 
-from . import governance, statements
+from . import governance, scripting, statements
 from .backend import Backend
 from .engine import Engine
 from .errors import (
@@ -98,11 +98,16 @@ class Warehouse:
         self.checker = checker
 
     # ------------------------------------------------------------------ entry points
-    def execute(self, sql: str, params: Sequence[Any] | None = None) -> Result:
-        """Answer one statement or raise (Databricks-style error or harness refusal)."""
+    def execute(
+        self, sql: str, params: Sequence[Any] | None = None, *, script_sql: str | None = None
+    ) -> Result:
+        """Answer one statement or raise (Databricks-style error or harness refusal).
+        ``script_sql``: the SQL script that carries this statement (logged ``in_script``)."""
         rendered = inline_params(sql, params)
         text = strip_leading_comments(rendered)
         tokens = tokenize(text)  # the only time: grammar, classify and the parsers share them
+        if script_sql is None and scripting.is_script(tokens):
+            return self._script(sql, text, tokens, params)
         classification = _fallback(tokens)
         error: Exception | None = None
         try:
@@ -132,19 +137,52 @@ class Warehouse:
                 self.log.grammar_errors.append(exc)
             raise
         finally:
-            self.log.record(
-                sql=sql,
-                text=text,
-                params=tuple(params) if params else None,
-                kind=classification.kind,
-                op=classification.op,
-                target=classification.target,
-                principal=classification.principal,
-                privileges=classification.privileges,
-                node_id=dbt_node_id(sql),
-                session_id=self.session.session_id,
-                error=str(error) if error is not None else None,
-            )
+            self._record(sql, text, params, classification, error, script_sql)
+
+    def _script(
+        self, sql: str, text: str, tokens: list[Token], params: Sequence[Any] | None
+    ) -> Result:
+        """One round trip carrying a SQL script (``scripting``): its statements run here one
+        by one, each checked and logged as carried by it; the script is logged last."""
+        error: Exception | None = None
+        try:
+            block = scripting.parse_script(text, tokens)
+            runner = scripting.ScriptRunner(text, lambda inner: self.execute(inner, script_sql=sql))
+            runner.run(block)
+            return Result.statement()
+        except Exception as exc:
+            error = exc
+            if isinstance(exc, CannotAnswerError) and exc not in self.log.unanswered:
+                self.log.unanswered.append(exc)
+            raise
+        finally:
+            script = Classification(statements.SCRIPT, "SCRIPT")
+            self._record(sql, text, params, script, error, None)
+
+    def _record(
+        self,
+        sql: str,
+        text: str,
+        params: Sequence[Any] | None,
+        classification: Classification,
+        error: Exception | None,
+        script_sql: str | None,
+    ) -> None:
+        """Log one statement (``script_sql``: the script that carried it, if any)."""
+        self.log.record(
+            sql=sql,
+            text=text,
+            params=tuple(params) if params else None,
+            kind=classification.kind,
+            op=classification.op,
+            target=classification.target,
+            principal=classification.principal,
+            privileges=classification.privileges,
+            node_id=dbt_node_id(script_sql or sql),
+            session_id=self.session.session_id,
+            error=str(error) if error is not None else None,
+            in_script=script_sql is not None,
+        )
 
     def metadata_call(self, call: str, *args: str | None) -> Result:
         """Answer ``cursor.schemas`` / ``cursor.tables`` (logged as reads)."""

@@ -17,6 +17,8 @@ Statement kinds (``Statement.kind``):
                     TRUNCATE/... on relations, and CREATE SCHEMA inside the working catalog
                     (dbt's ``create schema if not exists <catalog>.<schema>``)
 ``session``         SET / RESET / USE
+``script``          a SQL script (``BEGIN ... END``): one round trip; the statements it
+                    carries are logged before it with their own kinds and ``in_script``
 ==================  ==========================================================================
 
 Governance kinds are grant, revoke, create_securable, set_owner, tag and policy.
@@ -41,9 +43,10 @@ TAG = "tag"
 POLICY = "policy"
 DBT_OBJECT = "dbt_object"
 SESSION = "session"
-KINDS = (READ, GRANT, REVOKE, CREATE_SECURABLE, SET_OWNER, TAG, POLICY, DBT_OBJECT, SESSION)
+SCRIPT = "script"
+KINDS = (READ, GRANT, REVOKE, CREATE_SECURABLE, SET_OWNER, TAG, POLICY, DBT_OBJECT, SESSION, SCRIPT)
 GOVERNANCE_KINDS = frozenset({GRANT, REVOKE, CREATE_SECURABLE, SET_OWNER, TAG, POLICY})
-WRITE_KINDS = frozenset(KINDS) - {READ, SESSION}
+WRITE_KINDS = frozenset(KINDS) - {READ, SESSION, SCRIPT}  # a script's statements count
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class Statement:
     node_id: str | None
     session_id: str
     error: str | None = None
+    in_script: bool = False  # carried by a SQL script (no round trip of its own)
 
     @property
     def normalized(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tools.bench import SCENARIOS, bench_grants_config, markdown
+from tests.tools.bench import SCENARIOS, bench_grants_config, bench_uc_governance, markdown
 
 
 def test_grants_config_bench_counts_grants_and_dbt_writes(tmp_path: Path) -> None:
@@ -20,3 +20,18 @@ def test_grants_config_bench_counts_grants_and_dbt_writes(tmp_path: Path) -> Non
     table = markdown(rows).splitlines()
     assert len(table) == 2 + len(SCENARIOS)
     assert table[2].startswith("| dbt_grants_config | 2 | 1 | first_apply | ")
+
+
+def test_uc_governance_bench_counts_scripts_as_one_round_trip(tmp_path: Path) -> None:
+    rows = bench_uc_governance(tmp_path, tables=2, principals=1)
+    first, noop, change = rows
+    # 2 tables x 1 group: two GRANT SELECT, carried by one script (batch size 'auto')
+    assert (first.writes, first.governance_round_trips) == (2, 1)
+    assert (noop.writes, noop.governance_round_trips) == (0, 0)
+    assert (change.writes, change.governance_round_trips) == (1, 1)  # the added MODIFY
+    # the same statements unbatched: one round trip each
+    first_unbatched = bench_uc_governance(
+        tmp_path / "unbatched", tables=2, principals=1, tool="uc_governance_unbatched"
+    )[0]
+    assert (first_unbatched.writes, first_unbatched.governance_round_trips) == (2, 2)
+    assert first_unbatched.round_trips == first.round_trips + 1

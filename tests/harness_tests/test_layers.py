@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("state.uc",),
     ("state",),
     ("errors",),
-    ("grammar", "dcl", "network"),
+    ("grammar", "dcl", "network", "scripting"),
     ("statements", "backend"),
     ("infoschema", "metadata", "governance"),
     ("engine",),

@@ -254,6 +254,7 @@ BROKEN_CONFIG = {
     "uc_governance_max_revokes": ("lots", "must be a whole number"),
     "uc_governance_apply": ("'yes'", "must be true or false"),
     "uc_governance_allow_mass_revoke": ("1", "must be true or false"),
+    "uc_governance_apply_batch_size": ("1001", "must be 'auto' or a whole number"),
     "uc_governance_protected_principals": (
         "[ok, 3]",
         "must be a list of non-empty principal names",

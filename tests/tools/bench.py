@@ -6,13 +6,21 @@ a first apply, a no-op re-run and one changed grant. Results: one JSON object pe
 target/bench/results.json, and a Markdown table in target/bench/results.md (copied into
 docs/benchmark.md by hand when it changes).
 
-    python -m tests.tools.bench [--tables 100 1000] [--principals 5]   (make bench)
+    python -m tests.tools.bench [--tables 100 1000 10000] [--principals 5]
+                                [--grants-config-max 1000]                  (make bench)
+
+uc_governance runs twice per shape: `uc_governance` with the default apply batch size ('auto':
+SQL scripts of 500 statements on a SQL warehouse, which the harness profile is) and
+`uc_governance_unbatched` with `uc_governance_apply_batch_size: 1` (one statement per round
+trip). The `grants:` baseline stops at --grants-config-max tables (one model per table is slow
+to build).
 
 Counted per dbt invocation (`dbt build`):
 - reads: SELECT/SHOW/DESCRIBE statements and connector metadata calls;
 - writes: governance statements (GRANT, REVOKE, CREATE CATALOG/SCHEMA of managed securables,
   ALTER ... OWNER TO);
 - dbt_object_writes: statements that build dbt's own relations (seeds, models, logs);
+- governance_round_trips: round trips that carried the writes (a SQL script counts once);
 - round_trips: every statement and metadata call sent.
 """
 
@@ -49,6 +57,7 @@ class Measurement:
     reads: int
     writes: int
     dbt_object_writes: int
+    governance_round_trips: int
     round_trips: int
     seconds: float
 
@@ -114,6 +123,9 @@ def measure(
 ) -> Measurement:
     run.assert_ok()
     governance = [s for s in run.statements if s.kind in GOVERNANCE_KINDS]
+    # a SQL script is one round trip for the statements it carries
+    carriers = [s for s in run.statements if s.kind == "script"]
+    carriers += [s for s in governance if not s.in_script]
     return Measurement(
         tool=tool,
         tables=tables,
@@ -122,6 +134,7 @@ def measure(
         reads=len(run.reads),
         writes=len(governance),
         dbt_object_writes=len(run.writes) - len(governance),
+        governance_round_trips=len(carriers),
         round_trips=run.round_trips,
         seconds=round(seconds, 1),
     )
@@ -133,7 +146,19 @@ def _timed(call):
     return result, time.perf_counter() - start
 
 
-def bench_uc_governance(work: Path, tables: int, principals: int) -> list[Measurement]:
+UC_GOVERNANCE_VARIANTS = {"uc_governance": "auto", "uc_governance_unbatched": "1"}
+
+
+def bench_uc_governance(
+    work: Path,
+    tables: int,
+    principals: int,
+    tool: str = "uc_governance",
+    scenarios: tuple[str, ...] = SCENARIOS,
+) -> list[Measurement]:
+    """The scenarios (in SCENARIOS order) of this project; `tool` names the apply batch size
+    (UC_GOVERNANCE_VARIANTS)."""
+    batch = UC_GOVERNANCE_VARIANTS[tool]
     project = write_uc_governance_project(work / "uc_governance", tables, principals)
     workspace = Workspace(RUNNER)
     for group in principal_names(principals):
@@ -144,19 +169,19 @@ def bench_uc_governance(work: Path, tables: int, principals: int) -> list[Measur
     for table in table_names(tables):
         workspace.add_table(("bench", "s", table), owner=RUNNER)
     results = []
-    for scenario in SCENARIOS:
+    for scenario in (s for s in SCENARIOS if s in scenarios):
         if scenario == "one_change":
             uc_governance_change(project, principals)
         run, seconds = _timed(
             lambda scenario=scenario: run_dbt(
-                [*UC_GOVERNANCE_BUILD],
+                [*UC_GOVERNANCE_BUILD, "--vars", f"{{uc_governance_apply_batch_size: {batch}}}"],
                 workspace=workspace,
                 project_dir=project,
                 schema=PROJECT_SCHEMA,
                 work_dir=work / f"ucg-{scenario}",
             )
         )
-        results.append(measure("uc_governance", tables, principals, scenario, run, seconds))
+        results.append(measure(tool, tables, principals, scenario, run, seconds))
     return results
 
 
@@ -192,13 +217,14 @@ def bench_grants_config(work: Path, tables: int, principals: int) -> list[Measur
 def markdown(results: list[Measurement]) -> str:
     lines = [
         "| tool | tables | principals | scenario | reads | writes | dbt object writes "
-        "| round trips | seconds |",
-        "|---|---:|---:|---|---:|---:|---:|---:|---:|",
+        "| governance round trips | round trips | seconds |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for m in results:
         lines.append(
             f"| {m.tool} | {m.tables} | {m.principals} | {m.scenario} | {m.reads} | {m.writes} "
-            f"| {m.dbt_object_writes} | {m.round_trips} | {m.seconds} |"
+            f"| {m.dbt_object_writes} | {m.governance_round_trips} | {m.round_trips} "
+            f"| {m.seconds} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -206,7 +232,12 @@ def markdown(results: list[Measurement]) -> str:
 def main() -> None:
     """Run the benchmark and write target/bench/results.json and results.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tables", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--tables", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--grants-config-max", type=int, default=1000)
+    parser.add_argument("--scenarios", nargs="+", default=list(SCENARIOS), choices=SCENARIOS)
+    parser.add_argument(
+        "--tools", nargs="+", default=[*UC_GOVERNANCE_VARIANTS, "dbt_grants_config"]
+    )
     parser.add_argument("--principals", type=int, default=5)
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "target" / "bench")
     args = parser.parse_args()
@@ -215,8 +246,19 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="uc-governance-bench-"))
     try:
         for tables in args.tables:
-            for bench in (bench_uc_governance, bench_grants_config):
-                rows = bench(work / f"{bench.__name__}-{tables}", tables, args.principals)
+            for tool in args.tools:
+                if tool == "dbt_grants_config":
+                    if tables > args.grants_config_max:
+                        continue
+                    rows = bench_grants_config(work / f"cfg-{tables}", tables, args.principals)
+                else:
+                    rows = bench_uc_governance(
+                        work / f"{tool}-{tables}",
+                        tables,
+                        args.principals,
+                        tool,
+                        tuple(args.scenarios),
+                    )
                 results.extend(rows)
                 for row in rows:
                     print(json.dumps(asdict(row)), flush=True)

@@ -4,8 +4,7 @@
     plan rows. -#}
 {% macro _undeclared_grants_sql(grant_comparison, securable_state) %}
     {%- set settings = uc_governance.uc_governance_config() -%}
-    {%- set runner = uc_governance.current_principal() if execute else '' -%}
-    {%- set protected = ([runner] + settings['protected_principals']) | unique | list %}
+    {%- set protected = settings['protected_principals'] | unique | list %}
     select
         compared.live_securable_type as securable_type,
         compared.live_securable_name as securable_name,
@@ -17,9 +16,9 @@
                 or compared.principal_key = securable_state.owner_key
                 then 'owner of the securable'
             when compared.principal_key in (
+                lower({{ uc_governance.current_principal_sql() }})
                 {%- for principal in protected -%}
-                lower({{ uc_governance.string_literal_sql(principal) }})
-                {%- if not loop.last %}, {% endif -%}
+                , lower({{ uc_governance.string_literal_sql(principal) }})
                 {%- endfor -%}
             )
                 then 'protected principal'

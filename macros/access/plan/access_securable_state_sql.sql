@@ -4,7 +4,6 @@
     `declared` has the columns of int_access__declared_securables, `live_securables` those of
     stg_uc__securables (a relation or a parenthesised SELECT). -#}
 {% macro access_securable_state_sql(declared, live_securables) %}
-    {%- set runner = uc_governance.current_principal() if execute else '' %}
     select
         declared.*,
         case
@@ -23,7 +22,7 @@
         end as exists_now,
         coalesce(
             live_securables.owner_key,
-            lower({{ uc_governance.string_literal_sql(runner) }})
+            lower({{ uc_governance.current_principal_sql() }})
         ) as current_owner_key
     from {{ declared }} as declared
     left join {{ live_securables }} as live_securables
