@@ -1,14 +1,24 @@
 {#- A SELECT of the catalogs, schemas, tables and views that exist in the given catalogs, with
     their owners: one read of information_schema catalogs, schemata and tables per catalog.
     Columns: securable_class (CATALOG, SCHEMA, TABLE), securable_name (lower case), owner,
-    owner_key (lower case), object_type (CATALOG, SCHEMA, or the table_type). -#}
+    owner_key (lower case), object_type (CATALOG, SCHEMA, or the table_type), securable_type (the
+    type as the securables seed names it: a table_type VIEW or METRIC_VIEW is a VIEW,
+    MATERIALIZED_VIEW a MATERIALIZED VIEW, STREAMING_TABLE a STREAMING TABLE, any other table_type
+    (MANAGED, EXTERNAL, FOREIGN, ...) a TABLE; information_schema.tables, "TABLE_TYPE"). -#}
 {% macro live_securables_sql(catalogs) %}
     select
         securable_class,
         securable_name,
         owner,
         lower(owner) as owner_key,
-        object_type
+        object_type,
+        case
+            when securable_class != 'TABLE' then securable_class
+            when object_type in ('VIEW', 'METRIC_VIEW') then 'VIEW'
+            when object_type = 'MATERIALIZED_VIEW' then 'MATERIALIZED VIEW'
+            when object_type = 'STREAMING_TABLE' then 'STREAMING TABLE'
+            else 'TABLE'
+        end as securable_type
     from (
         {{- uc_governance._read_live_securables(catalogs) }}
     ) as live_securables

@@ -17,6 +17,7 @@
     ref('int_rule__securable_undeclared_parent'),
     ref('int_rule__securable_undeclared_owner'),
     ref('int_rule__securable_location_not_allowed'),
+    ref('int_rule__securable_live_type_mismatch'),
 ] %}
 
 with
