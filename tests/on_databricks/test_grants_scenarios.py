@@ -272,7 +272,8 @@ def test_revoking_undeclared_all_privileges_keeps_declared_ones_and_counts_them(
         "GRANT CREATE TABLE, MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`etl` "
         "TO `data-engineers`",
     ]
-    assert {p for g, p in harnessed.grants("SCHEMA", "production.etl") if g == "data-engineers"} == {
+    etl = harnessed.grants("SCHEMA", "production.etl")
+    assert {p for g, p in etl if g == "data-engineers"} == {
         "CREATE TABLE",
         "MODIFY",
         "SELECT",
