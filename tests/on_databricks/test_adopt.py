@@ -17,9 +17,10 @@ EVENTS = ("prod-data", "raw-events")
 
 def build_estate(harnessed: Harnessed) -> None:
     """An estate built by hand, outside uc_governance: two catalogs (one whose name needs
-    quoting), a schema and table names with dashes, a view, owners of every kind, a group whose
-    name has spaces and capitals, a service principal by application id, a user, ALL
-    PRIVILEGES, and catalog-wide grants that show as inherited rows on every child."""
+    quoting), a schema and table names with dashes, a view, a volume, a function, owners of
+    every kind, a group whose name has spaces and capitals, a service principal by application
+    id, a user, ALL PRIVILEGES, and catalog- and schema-wide grants that show as inherited rows
+    on every child."""
     ws = harnessed.workspace
     ws.add_group("EU Readers")
     ws.add_service_principal(SP, "nightly-loader")
@@ -28,6 +29,8 @@ def build_estate(harnessed: Harnessed) -> None:
     ws.add_schema(EVENTS, owner=SP)
     ws.add_table((*EVENTS, "click-stream"), owner="data-engineers")
     ws.add_view((*EVENTS, "daily_clicks"), "SELECT 1 AS clicks", owner=RUNNER)
+    ws.add_volume((*EVENTS, "landing"), owner="data-engineers")
+    ws.add_function((*EVENTS, "mask-email"), owner=SP)
     ws.add_catalog("finance", owner="EU Readers", managed_location=None)
     ws.grant("CATALOG", ("prod-data",), "EU Readers", ["USE CATALOG", "SELECT"])  # inherited below
     ws.grant("CATALOG", ("prod-data",), SP, "USE CATALOG")
@@ -36,6 +39,8 @@ def build_estate(harnessed: Harnessed) -> None:
     ws.grant("TABLE", (*EVENTS, "click-stream"), "ana.lopez@example.com", "SELECT")
     ws.grant("VIEW", (*EVENTS, "daily_clicks"), "data-analysts", "SELECT")
     ws.grant("CATALOG", "finance", "data-analysts", "BROWSE")
+    ws.grant("VOLUME", (*EVENTS, "landing"), "EU Readers", ["READ VOLUME", "WRITE VOLUME"])
+    ws.grant("FUNCTION", (*EVENTS, "mask-email"), "data-analysts", "EXECUTE")
 
 
 def read_csv(path) -> list[list[str]]:
@@ -51,7 +56,7 @@ def test_adopted_estate_plans_zero_writes(harnessed: Harnessed):
     assert adopt.writes == []
     seeds = harnessed.project / "seeds" / "policy"
     counts = write_seeds(parse_adopt_log(adopt.logs), seeds)
-    assert counts == {"groups": 4, "service_principals": 1, "securables": 7, "grants": 8}
+    assert counts == {"groups": 4, "service_principals": 1, "securables": 9, "grants": 11}
 
     assert read_csv(seeds / "securables.csv") == [
         ["securable_type", "securable_name", "owner", "comment", "managed_location"],
@@ -62,6 +67,8 @@ def test_adopted_estate_plans_zero_writes(harnessed: Harnessed):
         ["SCHEMA", "prod-data.raw-events", SP, "", ""],
         ["TABLE", "prod-data.raw-events.click-stream", "data-engineers", "", ""],
         ["VIEW", "prod-data.raw-events.daily_clicks", RUNNER, "", ""],
+        ["VOLUME", "prod-data.raw-events.landing", "data-engineers", "", ""],
+        ["FUNCTION", "prod-data.raw-events.mask-email", SP, "", ""],
     ]
     header = ["securable_type", "securable_name", "principal", "privilege"]
     plain = ["false", "adopted"]
@@ -75,6 +82,9 @@ def test_adopted_estate_plans_zero_writes(harnessed: Harnessed):
         ["SCHEMA", "prod-data.raw-events", "data-analysts", "USE SCHEMA", "false", "adopted"],
         ["TABLE", "prod-data.raw-events.click-stream", "ana.lopez@example.com", "SELECT", *plain],
         ["VIEW", "prod-data.raw-events.daily_clicks", "data-analysts", "SELECT", *plain],
+        ["VOLUME", "prod-data.raw-events.landing", "EU Readers", "READ VOLUME", *plain],
+        ["VOLUME", "prod-data.raw-events.landing", "EU Readers", "WRITE VOLUME", *plain],
+        ["FUNCTION", "prod-data.raw-events.mask-email", "data-analysts", "EXECUTE", *plain],
     ]
     assert read_csv(seeds / "groups.csv") == [
         ["group_name", "description", "purpose", "idp_group"],

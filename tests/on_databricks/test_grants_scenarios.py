@@ -299,3 +299,38 @@ def test_a_declared_table_that_is_live_a_view_stops_the_run_before_any_statement
         "declared TABLE but production.analytics.sales_summary is live a VIEW (table_type VIEW)"
         in run.logs
     )
+
+
+def test_volume_and_function_grants_and_owners(harnessed: Harnessed):
+    harnessed.dbt("build").assert_ok()
+    ws = harnessed.workspace
+    ws.add_volume(("production", "etl", "landing"), owner=RUNNER)
+    ws.add_function(("production", "etl", "clean_email"), owner=RUNNER)
+    ws.grant("VOLUME", ("production", "etl", "landing"), "data-scientists", "READ VOLUME")
+    append_seed_lines(
+        harnessed.project,
+        "securables",
+        "VOLUME,production.etl.landing,data-engineers,Files the pipeline lands,",
+        "FUNCTION,production.etl.clean_email,,Normalizes emails,",
+    )
+    append_seed_lines(
+        harnessed.project,
+        "grants",
+        "VOLUME,production.etl.landing,data-engineers,READ VOLUME,false,Lands files",
+        "VOLUME,production.etl.landing,data-engineers,WRITE VOLUME,false,Lands files",
+        f"FUNCTION,production.etl.clean_email,{SP},EXECUTE,false,Calls it",
+    )
+    run = harnessed.dbt("build").assert_ok()
+    # one read per privilege view per catalog: volume and routine privileges in the same pass
+    reads = " ".join(s.sql.lower() for s in run.reads)
+    assert "`production`.information_schema.volume_privileges" in reads
+    assert "`production`.information_schema.routine_privileges" in reads
+    assert governance(run) == [
+        "REVOKE READ VOLUME ON VOLUME `production`.`etl`.`landing` FROM `data-scientists`",
+        f"GRANT EXECUTE ON FUNCTION `production`.`etl`.`clean_email` TO `{SP}`",
+        "GRANT READ VOLUME, WRITE VOLUME ON VOLUME `production`.`etl`.`landing` "
+        "TO `data-engineers`",
+        "ALTER VOLUME `production`.`etl`.`landing` OWNER TO `data-engineers`",
+    ]
+    assert ws.get("VOLUME", ("production", "etl", "landing")).owner == "data-engineers"
+    assert governance(harnessed.dbt("build").assert_ok()) == []
