@@ -4,8 +4,9 @@
     FUNCTION), securable_name (lower case), owner,
     owner_key (lower case), object_type (CATALOG, SCHEMA, or the table_type), securable_type (the
     type as the securables seed names it: a table_type VIEW or METRIC_VIEW is a VIEW,
-    MATERIALIZED_VIEW a MATERIALIZED VIEW, STREAMING_TABLE a STREAMING TABLE, any other table_type
-    (MANAGED, EXTERNAL, FOREIGN, ...) a TABLE; information_schema.tables, "TABLE_TYPE"). -#}
+    MATERIALIZED_VIEW a MATERIALIZED VIEW, any other table_type (MANAGED, EXTERNAL,
+    STREAMING_TABLE, FOREIGN, ...) a TABLE, as GRANT names it; information_schema.tables,
+    "TABLE_TYPE"). -#}
 {% macro live_securables_sql(catalogs) %}
     select
         securable_class,
@@ -17,7 +18,6 @@
             when securable_class != 'TABLE' then securable_class
             when object_type in ('VIEW', 'METRIC_VIEW') then 'VIEW'
             when object_type = 'MATERIALIZED_VIEW' then 'MATERIALIZED VIEW'
-            when object_type = 'STREAMING_TABLE' then 'STREAMING TABLE'
             else 'TABLE'
         end as securable_type
     from (
