@@ -14,7 +14,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 PROFILE := $(DBT_PROFILES_DIR)/profiles.yml
 
 .PHONY: help install demo test lint format dbt-test pytest plan preview bench docs clean \
-	toolkit-demo bench-toolkit
+	toolkit-demo bench-toolkit adopt
 .PHONY: sample-logs dashboard bench-audit chromium
 
 help:  ## list the targets
@@ -101,3 +101,7 @@ chromium:  ## install Debian's chromium (headless browser tests) when it is miss
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs dbt_packages
+
+adopt: install  ## write policy seeds describing live catalogs: make adopt CATALOGS=a,b [ADOPT_DIR=seeds/policy]
+	@test -n "$(CATALOGS)" || { echo "make adopt: set CATALOGS=catalog1,catalog2"; exit 2; }
+	$(BIN)/python -m ucgov.adopt --catalogs "$(CATALOGS)" --out-dir "$(or $(ADOPT_DIR),seeds/policy)" --dbt $(DBT)

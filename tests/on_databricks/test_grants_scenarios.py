@@ -251,3 +251,90 @@ def test_a_failing_statement_stops_apply_and_says_which(harnessed: Harnessed):
     rerun = harnessed.dbt("build").assert_ok()
     assert governance(rerun)[0] == failing
     assert governance(rerun)[1:] == FIRST_APPLY[len(sent) - 1 :]
+
+
+def test_revoking_undeclared_all_privileges_keeps_declared_ones_and_counts_them(
+    harnessed: Harnessed,
+):
+    harnessed.dbt("build").assert_ok()
+    ws = harnessed.workspace
+    # data-engineers hold 4 declared privileges on production.etl; ALL PRIVILEGES is undeclared
+    ws.grant("SCHEMA", "production.etl", "data-engineers", "ALL PRIVILEGES")
+    # apac-team holds nothing declared: ALL PRIVILEGES and SELECT, revoked by one statement
+    ws.grant("SCHEMA", "production.analytics", "apac-team", ["ALL PRIVILEGES", "SELECT"])
+
+    # REVOKE ALL PRIVILEGES removes 5 grants from data-engineers and 2 from apac-team: 7 > 6
+    stopped = harnessed.dbt("build", "--vars", "{uc_governance_max_revokes: 6}")
+    assert not stopped.dbt_success
+    assert governance(stopped) == []
+    assert "refusing to apply: the plan revokes 7 privilege(s) in 2 statement(s)" in stopped.logs
+
+    run = harnessed.dbt("build", "--vars", "{uc_governance_max_revokes: 7}").assert_ok()
+    assert governance(run) == [
+        "REVOKE ALL PRIVILEGES ON SCHEMA `production`.`analytics` FROM `apac-team`",
+        "REVOKE ALL PRIVILEGES ON SCHEMA `production`.`etl` FROM `data-engineers`",
+        "GRANT CREATE TABLE, MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`etl` "
+        "TO `data-engineers`",
+    ]
+    etl = harnessed.grants("SCHEMA", "production.etl")
+    assert {p for g, p in etl if g == "data-engineers"} == {
+        "CREATE TABLE",
+        "MODIFY",
+        "SELECT",
+        "USE SCHEMA",
+    }
+    assert not {g for g, _ in harnessed.grants("SCHEMA", "production.analytics")} & {"apac-team"}
+    assert governance(harnessed.dbt("build").assert_ok()) == []
+
+
+def test_a_declared_table_that_is_live_a_view_stops_the_run_before_any_statement(
+    harnessed: Harnessed,
+):
+    harnessed.dbt("build").assert_ok()
+    ws = harnessed.workspace
+    # the seeds declare production.analytics.sales_summary a TABLE; the pipeline built a view
+    ws.add_table(("production", "analytics", "customer_segments"), owner=RUNNER)
+    ws.add_view("production.analytics.sales_summary", "SELECT 1 AS id", owner=RUNNER)
+
+    run = harnessed.dbt("build")
+    assert not run.dbt_success
+    assert governance(run) == []
+    assert (
+        "declared TABLE but production.analytics.sales_summary is live a VIEW (table_type VIEW)"
+        in run.logs
+    )
+
+
+def test_volume_and_function_grants_and_owners(harnessed: Harnessed):
+    harnessed.dbt("build").assert_ok()
+    ws = harnessed.workspace
+    ws.add_volume(("production", "etl", "landing"), owner=RUNNER)
+    ws.add_function(("production", "etl", "clean_email"), owner=RUNNER)
+    ws.grant("VOLUME", ("production", "etl", "landing"), "data-scientists", "READ VOLUME")
+    append_seed_lines(
+        harnessed.project,
+        "securables",
+        "VOLUME,production.etl.landing,data-engineers,Files the pipeline lands,",
+        "FUNCTION,production.etl.clean_email,,Normalizes emails,",
+    )
+    append_seed_lines(
+        harnessed.project,
+        "grants",
+        "VOLUME,production.etl.landing,data-engineers,READ VOLUME,false,Lands files",
+        "VOLUME,production.etl.landing,data-engineers,WRITE VOLUME,false,Lands files",
+        f"FUNCTION,production.etl.clean_email,{SP},EXECUTE,false,Calls it",
+    )
+    run = harnessed.dbt("build").assert_ok()
+    # one read per privilege view per catalog: volume and routine privileges in the same pass
+    reads = " ".join(s.sql.lower() for s in run.reads)
+    assert "`production`.information_schema.volume_privileges" in reads
+    assert "`production`.information_schema.routine_privileges" in reads
+    assert governance(run) == [
+        "REVOKE READ VOLUME ON VOLUME `production`.`etl`.`landing` FROM `data-scientists`",
+        f"GRANT EXECUTE ON FUNCTION `production`.`etl`.`clean_email` TO `{SP}`",
+        "GRANT READ VOLUME, WRITE VOLUME ON VOLUME `production`.`etl`.`landing` "
+        "TO `data-engineers`",
+        "ALTER VOLUME `production`.`etl`.`landing` OWNER TO `data-engineers`",
+    ]
+    assert ws.get("VOLUME", ("production", "etl", "landing")).owner == "data-engineers"
+    assert governance(harnessed.dbt("build").assert_ok()) == []

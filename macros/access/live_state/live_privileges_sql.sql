@@ -1,6 +1,7 @@
-{#- A SELECT of every privilege row (direct and inherited) on the given catalogs, their schemas and
-    their tables and views: one read of each information_schema privilege view per catalog.
-    Columns: securable_class (CATALOG, SCHEMA, TABLE), securable_name (lower case), principal
+{#- A SELECT of every privilege row (direct and inherited) on the given catalogs, their schemas,
+    tables, views, volumes and functions: one read of each information_schema privilege view per
+    catalog (catalog_, schema_, table_, volume_ and routine_privileges), never one SHOW GRANTS per
+    object. Columns: securable_class (CATALOG, SCHEMA, TABLE, VOLUME, FUNCTION), securable_name (lower case), principal
     (as Unity Catalog spells it), principal_key (lower case), privilege (normalized spelling),
     is_direct, inherited_from. -#}
 {% macro live_privileges_sql(catalogs) %}
@@ -17,7 +18,7 @@
     ) as live_privileges
 {% endmacro %}
 
-{#- One read of catalog_privileges, schema_privileges and table_privileges per catalog, unioned. -#}
+{#- One read of catalog_, schema_, table_, volume_ and routine_privileges per catalog, unioned. -#}
 {% macro _read_live_privileges(catalogs) %}
     {%- if catalogs | length == 0 -%}
         {{- uc_governance._empty_live_privileges() -}}
@@ -47,6 +48,22 @@
         privilege_type,
         inherited_from
     from {{ uc_governance.information_schema_relation_sql(catalog, 'table_privileges') }}
+    union all
+    select
+        'VOLUME' as securable_class,
+        lower(volume_catalog || '.' || volume_schema || '.' || volume_name) as securable_name,
+        grantee,
+        privilege_type,
+        inherited_from
+    from {{ uc_governance.information_schema_relation_sql(catalog, 'volume_privileges') }}
+    union all
+    select
+        'FUNCTION' as securable_class,
+        lower(routine_catalog || '.' || routine_schema || '.' || routine_name) as securable_name,
+        grantee,
+        privilege_type,
+        inherited_from
+    from {{ uc_governance.information_schema_relation_sql(catalog, 'routine_privileges') }}
             {%- if not loop.last %}
     union all
             {%- endif -%}

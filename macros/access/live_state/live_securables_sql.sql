@@ -1,20 +1,32 @@
-{#- A SELECT of the catalogs, schemas, tables and views that exist in the given catalogs, with
-    their owners: one read of information_schema catalogs, schemata and tables per catalog.
-    Columns: securable_class (CATALOG, SCHEMA, TABLE), securable_name (lower case), owner,
-    owner_key (lower case), object_type (CATALOG, SCHEMA, or the table_type). -#}
+{#- A SELECT of the catalogs, schemas, tables, views, volumes and functions that exist in the
+    given catalogs, with their owners: one read of information_schema catalogs, schemata, tables,
+    volumes and routines per catalog. Columns: securable_class (CATALOG, SCHEMA, TABLE, VOLUME,
+    FUNCTION), securable_name (lower case), owner,
+    owner_key (lower case), object_type (CATALOG, SCHEMA, or the table_type), securable_type (the
+    type as the securables seed names it: a table_type VIEW or METRIC_VIEW is a VIEW,
+    MATERIALIZED_VIEW a MATERIALIZED VIEW, any other table_type (MANAGED, EXTERNAL,
+    STREAMING_TABLE, FOREIGN, ...) a TABLE, as GRANT names it; information_schema.tables,
+    "TABLE_TYPE"). -#}
 {% macro live_securables_sql(catalogs) %}
     select
         securable_class,
         securable_name,
         owner,
         lower(owner) as owner_key,
-        object_type
+        object_type,
+        case
+            when securable_class != 'TABLE' then securable_class
+            when object_type in ('VIEW', 'METRIC_VIEW') then 'VIEW'
+            when object_type = 'MATERIALIZED_VIEW' then 'MATERIALIZED VIEW'
+            else 'TABLE'
+        end as securable_type
     from (
         {{- uc_governance._read_live_securables(catalogs) }}
     ) as live_securables
 {% endmacro %}
 
-{#- One read of catalogs, schemata and tables per catalog, unioned; empty without catalogs. -#}
+{#- One read of catalogs, schemata, tables, volumes and routines per catalog, unioned; empty
+    without catalogs. -#}
 {% macro _read_live_securables(catalogs) %}
     {%- if catalogs | length == 0 %}
     select
@@ -46,6 +58,20 @@
         table_owner as owner,
         upper(table_type) as object_type
     from {{ uc_governance.information_schema_relation_sql(catalog, 'tables') }}
+    union all
+    select
+        'VOLUME' as securable_class,
+        lower(volume_catalog || '.' || volume_schema || '.' || volume_name) as securable_name,
+        volume_owner as owner,
+        'VOLUME' as object_type
+    from {{ uc_governance.information_schema_relation_sql(catalog, 'volumes') }}
+    union all
+    select
+        'FUNCTION' as securable_class,
+        lower(routine_catalog || '.' || routine_schema || '.' || routine_name) as securable_name,
+        routine_owner as owner,
+        'FUNCTION' as object_type
+    from {{ uc_governance.information_schema_relation_sql(catalog, 'routines') }}
             {%- if not loop.last %}
     union all
             {%- endif -%}

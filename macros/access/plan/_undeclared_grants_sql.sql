@@ -10,6 +10,7 @@
         compared.live_securable_name as securable_name,
         compared.quoted_name,
         compared.principal_name,
+        compared.principal_key,
         compared.privilege,
         case
             when compared.principal_key = securable_state.current_owner_key

@@ -26,7 +26,7 @@ final as (
         securables.securable_type,
         securables.securable_name,
         case
-            when securables.securable_type in ('VIEW', 'MATERIALIZED VIEW') then 'TABLE'
+            when securables.securable_type in ('VIEW', 'MATERIALIZED VIEW', 'STREAMING TABLE') then 'TABLE'
             else securables.securable_type
         end as securable_class,
         securables.catalog_name,

@@ -35,6 +35,7 @@
     ref('int_rule__row_access_group_not_declared'),
     ref('int_rule__row_access_table_not_protected'),
     ref('int_rule__row_access_value_marker'),
+    ref('int_rule__securable_live_type_mismatch'),
 ] %}
 
 with

@@ -3,4 +3,6 @@
 -- depends_on: {{ source('unity_catalog', 'catalog_privileges') }}
 -- depends_on: {{ source('unity_catalog', 'schema_privileges') }}
 -- depends_on: {{ source('unity_catalog', 'table_privileges') }}
+-- depends_on: {{ source('unity_catalog', 'volume_privileges') }}
+-- depends_on: {{ source('unity_catalog', 'routine_privileges') }}
 {{ uc_governance.live_privileges_sql(uc_governance.present_managed_catalogs(ref('stg_policy__securables'))) }}

@@ -3,4 +3,6 @@
 -- depends_on: {{ source('unity_catalog', 'catalogs') }}
 -- depends_on: {{ source('unity_catalog', 'schemata') }}
 -- depends_on: {{ source('unity_catalog', 'tables') }}
+-- depends_on: {{ source('unity_catalog', 'volumes') }}
+-- depends_on: {{ source('unity_catalog', 'routines') }}
 {{ uc_governance.live_securables_sql(uc_governance.present_managed_catalogs(ref('stg_policy__securables'))) }}
