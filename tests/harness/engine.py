@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import duckdb
@@ -547,16 +548,26 @@ class Engine:
             staged = "__harness_overwrite_source"
             source_sql = self._to_duck_sql(self.rewrite(source))
             tree.set("expression", sqlglot.parse_one(f'SELECT * FROM "{staged}"'))
-            self.duck("BEGIN TRANSACTION")
-            try:
+            with self._transaction():
                 self.duck(f'CREATE OR REPLACE TEMP TABLE "{staged}" AS {source_sql}')
                 self.duck(f"DELETE FROM {duck_relation(relation.parts)}")
                 _, rows = self.duck(self._to_duck_sql(tree))
                 self.duck(f'DROP TABLE "{staged}"')
-                self.duck("COMMIT")
-            except Exception:
-                self.ws.storage.execute("ROLLBACK")
-                raise
+        return self._inserted(rows)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One DuckDB transaction: committed at the end, rolled back on any error."""
+        self.duck("BEGIN TRANSACTION")
+        try:
+            yield
+            self.duck("COMMIT")
+        except Exception:
+            self.ws.storage.execute("ROLLBACK")
+            raise
+
+    def _inserted(self, rows: list[tuple]) -> Result:
+        """What an INSERT returns (DuckDB's count of inserted rows); the state changed."""
         inserted = int(rows[0][0]) if rows else 0
         self.ws.state.touch()
         return Result.table(
@@ -588,8 +599,7 @@ class Engine:
         target_columns = [c.name.lower() for c in relation.columns]
         staged = "__harness_replace_on_source"
         target = duck_relation(relation.parts)
-        self.duck("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self.duck(f'CREATE OR REPLACE TEMP TABLE "{staged}" AS {source_sql}')
             described, _ = self.duck(f'SELECT * FROM "{staged}" LIMIT 0')
             source_columns = [str(d[0]).lower() for d in described]
@@ -619,16 +629,7 @@ class Engine:
             )
             _, rows = self.duck(f'INSERT INTO {target} SELECT * FROM "{staged}"')
             self.duck(f'DROP TABLE "{staged}"')
-            self.duck("COMMIT")
-        except Exception:
-            self.ws.storage.execute("ROLLBACK")
-            raise
-        inserted = int(rows[0][0]) if rows else 0
-        self.ws.state.touch()
-        return Result.table(
-            [("num_affected_rows", "bigint"), ("num_inserted_rows", "bigint")],
-            [(inserted, inserted)],
-        )
+        return self._inserted(rows)
 
     def dml(self, node: exp.Expression) -> Result:
         """MERGE / DELETE / UPDATE: every table rewritten, run in DuckDB."""
