@@ -238,8 +238,9 @@ class GrammarChecker:
 #   insert into table <target> AS t replace on (t.`c` <=> s.`c` [AND ...])
 #   (select `col`, ... from <source>) AS s
 # sqlglot 30.30 and sqlfluff 4.4.0 parse neither REPLACE ON nor the aliased source. Only this
-# shape is accepted: the optional parts it omits, any other condition (`=`, OR, literals,
-# other aliases) and any other query form are refused.
+# shape is accepted; the documented variants dbt does not send (no TABLE or AS, BY NAME, an
+# unparenthesized query), any other condition (`=`, OR, literals, other aliases) and any other
+# query form are refused.
 REPLACE_ON_SHAPE = (
     "INSERT INTO TABLE <table> AS <t> REPLACE ON (<t>.<column> <=> <s>.<column> [AND ...]) "
     "(SELECT ...) AS <s>"
