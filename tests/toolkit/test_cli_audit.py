@@ -42,7 +42,12 @@ def _digest(folder: Path) -> dict[str, str]:
         ),
         (
             ("audit", "dashboard", "-h"),
-            ("Usage: ucgov audit dashboard [OPTIONS]", "--database", "--definition", "--out"),
+            (
+                "Usage: ucgov audit dashboard [OPTIONS]",
+                "--database",
+                "--definition",
+                "--print-alerts",
+            ),
         ),
     ],
 )
