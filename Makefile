@@ -39,8 +39,8 @@ demo: install sample-logs  ## build everything on target local (DuckDB), generat
 	$(DBT) docs generate --target local
 	$(DBT) run-operation print_governance_summary --target local
 	@echo "audit detections and alerts (rows):"
-	$(BIN)/python -m ucgov.audit.dashboard --print-alerts
-	$(BIN)/python -m ucgov.audit.dashboard
+	$(BIN)/ucgov audit dashboard --print-alerts
+	$(BIN)/ucgov audit dashboard
 	$(DBT) run-operation print_protection_personas --target local
 
 lint: install  ## ruff and sqlfluff, as in pre-commit
@@ -88,10 +88,10 @@ docs: install  ## generate the dbt docs (target/index.html)
 
 sample-logs: install  ## write the deterministic sample audit logs to target/sample_audit_logs
 	rm -rf target/sample_audit_logs
-	$(BIN)/python -m ucgov.audit.samples --out target/sample_audit_logs
+	$(BIN)/ucgov audit samples --out target/sample_audit_logs
 
 dashboard: install  ## render the security dashboard from the local build: target/dashboard/index.html
-	$(BIN)/python -m ucgov.audit.dashboard
+	$(BIN)/ucgov audit dashboard
 
 bench-audit: install  ## audit models' build time on 100k and 1M sample events; incremental re-run
 	$(BIN)/python -m tests.tools.audit_bench

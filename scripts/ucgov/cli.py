@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ import click
 from databricks.sdk.errors import DatabricksError
 
 from ucgov import __version__
+from ucgov.audit import dashboard as audit_dashboard_module
+from ucgov.audit import samples as audit_samples_module
 from ucgov.errors import EXIT_CLEAN, EXIT_DRIFT, EXIT_ERROR, REDACT, UcgovError
 
 OPTIONS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
@@ -39,6 +42,15 @@ def guarded(fn: Callable[..., int]) -> Callable[..., None]:
         sys.exit(code)
 
     return wrapper
+
+
+def standalone(command: click.Command, argv: list[str] | None, prog_name: str) -> int:
+    """Run one command as a program of its own (`python -m ...`) and return its exit code."""
+    try:
+        command.main(args=argv, prog_name=prog_name)
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else EXIT_ERROR if done.code else EXIT_CLEAN
+    return EXIT_CLEAN
 
 
 @click.group(context_settings=OPTIONS)
@@ -366,6 +378,119 @@ def sync(ctx: click.Context, check: bool, seed: Path, as_json: bool) -> int:
         if created:
             out.print(f"Created {len(created)} group(s).")
     return EXIT_DRIFT if missing and check else EXIT_CLEAN
+
+
+# -- audit logs -----------------------------------------------------------------------------
+@main.group("audit", context_settings=OPTIONS)
+def audit_logs() -> None:
+    """Audit logs (guide §6, §8) on the embedded default: sample logs and the dashboard page.
+
+    Neither command calls Databricks.
+    """
+
+
+@audit_logs.command("samples", context_settings=OPTIONS)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("target/sample_audit_logs"),
+    show_default=True,
+    help="Folder to write into: <out>/workspaceId=<id>/date=<day>/auditlogs_<n>.json.",
+)
+@click.option(
+    "--start",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=audit_samples_module.DEFAULT_START.isoformat(),
+    show_default=True,
+    help="First day delivered (YYYY-MM-DD).",
+)
+@click.option(
+    "--days",
+    type=int,
+    default=audit_samples_module.DEFAULT_DAYS,
+    show_default=True,
+    help="Days delivered: at least 28 (the planted incidents); more adds background days.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=audit_samples_module.DEFAULT_SEED,
+    show_default=True,
+    help="Random seed: the same options always write the same bytes.",
+)
+@click.option(
+    "--events",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Approximate total events, padded with routine reads (benchmark); 0 = the demo size.",
+)
+@guarded
+def audit_samples(out: Path, start: Any, days: int, seed: int, events: int) -> int:
+    """Write sample audit logs with planted incidents.
+
+    Deterministic JSON lines in the Databricks delivery format: four weeks of the demo
+    organisation's traffic and the incidents each detection must find exactly (listed in the
+    docstring of ucgov.audit.samples), plus 7 bad records for the quarantine.
+    """
+    began = time.monotonic()
+    try:
+        count = audit_samples_module.generate(
+            out, start=start.date(), days=days, seed=seed, events=events
+        )
+    except ValueError as error:
+        raise UcgovError(str(error)) from None
+    click.echo(f"wrote {count} audit events to {out} in {time.monotonic() - began:.1f}s")
+    return EXIT_CLEAN
+
+
+@audit_logs.command("dashboard", context_settings=OPTIONS)
+@click.option(
+    "--database",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=audit_dashboard_module.DEFAULT_DATABASE,
+    show_default=True,
+    help="The DuckDB file `dbt build --target local` wrote.",
+)
+@click.option(
+    "--definition",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=audit_dashboard_module.DEFAULT_DEFINITION,
+    show_default=True,
+    help="The Lakeview dashboard definition whose datasets and widgets are rendered.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=audit_dashboard_module.DEFAULT_OUT,
+    show_default=True,
+    help="The HTML page to write.",
+)
+@click.option(
+    "--print-alerts",
+    is_flag=True,
+    help="Print the rows of each detection and alert table instead of writing the page.",
+)
+@guarded
+def audit_dashboard(database: Path, definition: Path, out: Path, print_alerts: bool) -> int:
+    """Render the security dashboard as a static HTML page.
+
+    Runs the datasets of the Lakeview definition on the local (DuckDB) build and writes one
+    self-contained page (inline SVG charts, no script, no network); --print-alerts prints the
+    row counts of the detections and alerts instead.
+    """
+    if not database.is_file():
+        raise UcgovError(f"{database} does not exist; run `make demo` first")
+    try:
+        if print_alerts:
+            for name, count in audit_dashboard_module.alert_counts(database).items():
+                click.echo(f"  {name:<40} {count:>6}")
+            return EXIT_CLEAN
+        audit_dashboard_module.write_page(database, definition, out)
+    except (OSError, ValueError) as error:
+        raise UcgovError(str(error)) from None
+    click.echo(f"dashboard written to {out}")
+    return EXIT_CLEAN
 
 
 if __name__ == "__main__":  # pragma: no cover

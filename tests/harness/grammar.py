@@ -7,6 +7,9 @@
   ``unparsable`` segment fails. Shapes in ``SQLFLUFF_ALLOW`` (statements dbt-databricks
   itself sends that sqlfluff 4.4.0 cannot parse) skip sqlfluff but must match a strict
   pattern.
+* ``INSERT INTO ... REPLACE ON``, which neither checker parses, is allow-listed in the one
+  exact shape dbt-databricks sends (``parse_insert_replace_on``); its query is checked by
+  sqlglot and sqlfluff like any statement, and any other shape is a grammar error.
 
 Verdicts are cached by ``sqltext.shape`` (quoted identifiers, literals and numbers replaced),
 so thousands of GRANTs of one shape cost one sqlfluff parse.
@@ -24,7 +27,7 @@ from sqlglot import exp
 from sqlglot.errors import ErrorLevel, ParseError
 
 from .errors import GrammarError
-from .sqltext import Token, reduced_values_sql, shape, tokenize
+from .sqltext import Token, TokenStream, reduced_values_sql, shape, tokenize
 
 _KEYWORDS = r"(?:ON|TO|FROM|SHOW|GRANTS|GRANT|REVOKE|OWNER|SET|AS|JSON|EXTENDED)"
 _NAME = rf"(?:`i`|(?!{_KEYWORDS}\b)[A-Z_][A-Z0-9_]*)"
@@ -170,6 +173,8 @@ class GrammarChecker:
             raise GrammarError(checker, detail, sql)
 
     def _verdict(self, sql: str, key: str) -> Verdict:
+        if REPLACE_ON_HEAD.match(key):
+            return self._replace_on_verdict(sql)
         failure = self._check_sqlglot(sql, key)
         if failure:
             return Verdict(failure)
@@ -199,6 +204,15 @@ class GrammarChecker:
             )
         return None
 
+    def _replace_on_verdict(self, sql: str) -> Verdict:
+        """The allow-listed INSERT ... REPLACE ON shape; its query checked like a statement."""
+        try:
+            statement = parse_insert_replace_on(sql)
+        except ValueError as exc:
+            return Verdict(("insert-replace-on", f"{exc}; allowed only as: {REPLACE_ON_SHAPE}"))
+        inner = self._verdict(statement.query_sql, shape(statement.query_sql))
+        return Verdict(inner.failure, "INSERT ... REPLACE ON")
+
     def _check_sqlfluff(self, sql: str) -> tuple[str, str] | None:
         self.sqlfluff_parses += 1
         parsed = self._sqlfluff().parse_string(sql)
@@ -211,6 +225,107 @@ class GrammarChecker:
             detail = "; ".join(problems) or f"unparsable: {unparsable[0][:200]!r}"
             return ("sqlfluff", detail)
         return None
+
+
+# ---------------------------------------------------------------- INSERT ... REPLACE ON
+# Databricks SQL reference, "INSERT" (sql-ref-syntax-dml-insert-into):
+#   INSERT INTO [ TABLE ] table_name [target_alias] REPLACE ON boolean_expression
+#     { (query) [source_alias] | query }
+# (Databricks SQL, Databricks Runtime 17.1 and above), and "Selectively overwrite data with
+# Delta Lake": REPLACE ON is a dynamic overwrite by a boolean expression, for NULL-safe
+# matching such as `s.colA <=> t.colA AND s.colB <=> t.colB`. dbt-databricks 1.12.7
+# (get_insert_replace_on_sql, the insert_overwrite strategy on a SQL warehouse) sends exactly
+#   insert into table <target> AS t replace on (t.`c` <=> s.`c` [AND ...])
+#   (select `col`, ... from <source>) AS s
+# sqlglot 30.30 and sqlfluff 4.4.0 parse neither REPLACE ON nor the aliased source. Only this
+# shape is accepted; the documented variants dbt does not send (no TABLE or AS, BY NAME, an
+# unparenthesized query), any other condition (`=`, OR, literals, other aliases) and any other
+# query form are refused.
+REPLACE_ON_SHAPE = (
+    "INSERT INTO TABLE <table> AS <t> REPLACE ON (<t>.<column> <=> <s>.<column> [AND ...]) "
+    "(SELECT ...) AS <s>"
+)
+# Statement shapes (``sqltext.shape``) that take this path, allowed or refused.
+REPLACE_ON_HEAD = re.compile(r"^INSERT INTO\b.*\bREPLACE ON\b")
+
+
+@dataclass(frozen=True)
+class InsertReplaceOn:
+    """A parsed ``INSERT INTO TABLE t AS a REPLACE ON (...) (query) AS b`` statement.
+
+    ``pairs`` are the condition's (target column, source column) null-safe equalities, all
+    ANDed; ``query_sql`` is the text inside the parentheses after the condition."""
+
+    target: tuple[str, ...]
+    target_alias: str
+    pairs: tuple[tuple[str, str], ...]
+    query_sql: str
+    source_alias: str
+
+
+def _alias(stream: TokenStream) -> str:
+    stream.expect_words("AS")
+    tok = stream.next()
+    if tok.kind != "word" or tok.upper in ("REPLACE", "ON", "AND", "SELECT"):
+        raise ValueError(f"expected an alias after AS, got {tok.text!r}")
+    return tok.value.lower()
+
+
+def _qualified_column(stream: TokenStream) -> tuple[str, str]:
+    """``alias.column`` in the condition: (lower-case alias, column)."""
+    qualifier = stream.next()
+    if qualifier.kind != "word" or not stream.accept_punct("."):
+        raise ValueError(f"each side of <=> must be <alias>.<column>, got {qualifier.text!r}")
+    return qualifier.value.lower(), stream.identifier()
+
+
+def parse_insert_replace_on(sql: str, tokens: list[Token] | None = None) -> InsertReplaceOn:
+    """Parse the allow-listed shape (``REPLACE_ON_SHAPE``) or raise ``ValueError`` naming
+    the first part that does not fit (``tokens``: the caller's ``tokenize(sql)``)."""
+    tokens = tokenize(sql) if tokens is None else tokens
+    stream = TokenStream(tokens)
+    stream.expect_words("INSERT", "INTO", "TABLE")
+    target = stream.dotted_name()
+    if len(target) != 3:
+        raise ValueError(f"the target must be catalog.schema.table, got {'.'.join(target)}")
+    target_alias = _alias(stream)
+    stream.expect_words("REPLACE", "ON")
+    if not stream.accept_punct("("):
+        raise ValueError("REPLACE ON must be followed by a parenthesized condition")
+    sides: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    while True:
+        left = _qualified_column(stream)
+        if not stream.accept_punct("<=>"):
+            got = stream.peek()
+            raise ValueError(f"expected <=> in the condition, got {got.text if got else 'end'}")
+        sides.append((left, _qualified_column(stream)))
+        if stream.accept_punct(")"):
+            break
+        stream.expect_words("AND")
+    if not stream.accept_punct("("):
+        raise ValueError("the query must be parenthesized after the condition")
+    open_at = stream.pos - 1
+    depth = 1
+    while depth:
+        tok = stream.next()
+        if tok.kind == "punct" and tok.text in ("(", ")"):
+            depth += 1 if tok.text == "(" else -1
+    body = tokens[open_at + 1 : stream.pos - 1]
+    if not body or not body[0].is_word("SELECT"):
+        raise ValueError("the parenthesized query must be a SELECT")
+    query_sql = sql[body[0].start : tokens[stream.pos - 1].start].strip()
+    source_alias = _alias(stream)
+    stream.expect_end()
+    if source_alias == target_alias:
+        raise ValueError("the source alias must differ from the target alias")
+    for (left_alias, _), (right_alias, _) in sides:
+        if (left_alias, right_alias) != (target_alias, source_alias):
+            raise ValueError(
+                f"each condition term must be {target_alias}.<column> <=> "
+                f"{source_alias}.<column>, got {left_alias}.<column> <=> {right_alias}.<column>"
+            )
+    pairs = tuple((left[1], right[1]) for left, right in sides)
+    return InsertReplaceOn(target, target_alias, pairs, query_sql, source_alias)
 
 
 CHECKER = GrammarChecker()

@@ -34,10 +34,10 @@ from .errors import (
     as_sql_error,
     not_found,
 )
-from .grammar import CHECKER, GrammarChecker
+from .grammar import CHECKER, REPLACE_ON_HEAD, GrammarChecker, parse_insert_replace_on
 from .metadata import Metadata, connector_schemas, connector_tables
 from .session import Result, Session
-from .sqltext import Token, TokenStream, dbt_node_id, strip_leading_comments, tokenize
+from .sqltext import Token, TokenStream, dbt_node_id, shape, strip_leading_comments, tokenize
 from .statements import Classification, Statement
 
 
@@ -242,6 +242,10 @@ class Warehouse:
             if c.op in ("SET ROW FILTER", "DROP ROW FILTER", "SET MASK", "DROP MASK"):
                 return governance.policy(self.ws, self.session, c.parsed, text)
             raise CannotAnswerError("CREATE/DROP POLICY (ABAC) is not modelled", text)
+        if c.op == "INSERT" and REPLACE_ON_HEAD.match(shape(text, tokens)):
+            # Grammar-checked above: only the allow-listed shape gets here.
+            engine = Engine(self.ws, self.session, text)
+            return engine.insert_replace_on(parse_insert_replace_on(text, tokens))
         return self._sqlglot_statement(text, c)
 
     def _sqlglot_statement(self, text: str, c: Classification) -> Result:

@@ -1,8 +1,9 @@
 """The security dashboard as a static HTML page, from the local (DuckDB) build.
 
-    python -m ucgov.audit.dashboard [--database target/local/uc_governance_local.duckdb]
+    ucgov audit dashboard [--database target/local/uc_governance_local.duckdb]
         [--definition analyses/dashboards/security.lvdash.json] [--out target/dashboard/index.html]
-    python -m ucgov.audit.dashboard --print-alerts [--database ...]
+    ucgov audit dashboard --print-alerts [--database ...]
+    (or python -m ucgov.audit.dashboard with the same options)
 
 Reads the Lakeview definition kept in the repository, runs each dataset's query on the DuckDB
 file that `dbt build --target local` wrote, and renders every widget of the definition (counter,
@@ -14,7 +15,6 @@ audit logs is HTML-escaped (user names and addresses come from outside).
 
 from __future__ import annotations
 
-import argparse
 import html
 import json
 import sys
@@ -54,7 +54,10 @@ class Dataset:
 
 def load_definition(path: Path) -> dict:
     """The Lakeview dashboard definition (a JSON object with datasets and pages)."""
-    definition = json.loads(path.read_text())
+    try:
+        definition = json.loads(path.read_text())
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{path}: not valid JSON ({error})") from None
     if not isinstance(definition, dict) or "datasets" not in definition:
         raise ValueError(f"{path}: not a Lakeview dashboard definition (no 'datasets')")
     return definition
@@ -70,13 +73,27 @@ def run_datasets(definition: dict, database: Path) -> dict[str, Dataset]:
     import duckdb
 
     results: dict[str, Dataset] = {}
-    with duckdb.connect(str(database)) as connection:
+    with _connect(database) as connection:
         for dataset in definition["datasets"]:
-            relation = connection.sql(dataset_sql(dataset))
-            results[dataset["name"]] = Dataset(
-                columns=tuple(relation.columns), rows=tuple(relation.fetchall())
-            )
+            try:
+                relation = connection.sql(dataset_sql(dataset))
+                rows = tuple(relation.fetchall())
+            except duckdb.Error as error:
+                raise ValueError(
+                    f"{database}: dataset {dataset.get('name')!r} failed: {error}"
+                ) from None
+            results[dataset["name"]] = Dataset(columns=tuple(relation.columns), rows=rows)
     return results
+
+
+def _connect(database: Path):  # type: ignore[no-untyped-def]
+    """A DuckDB connection; a file DuckDB cannot open is a ValueError naming it."""
+    import duckdb
+
+    try:
+        return duckdb.connect(str(database))
+    except duckdb.Error as error:
+        raise ValueError(f"{database}: DuckDB cannot open it ({error})") from None
 
 
 def _text(value: object) -> str:
@@ -230,40 +247,30 @@ def alert_counts(database: Path) -> dict[str, int]:
     """Rows of each detection and alert table in the local build."""
     import duckdb
 
-    with duckdb.connect(str(database)) as connection:
-        return {
-            name: connection.sql(f"select count(*) from uc_governance.{name}").fetchall()[0][0]
-            for name in ALERT_TABLES
-        }
+    with _connect(database) as connection:
+        try:
+            return {
+                name: connection.sql(f"select count(*) from uc_governance.{name}").fetchall()[0][0]
+                for name in ALERT_TABLES
+            }
+        except duckdb.Error as error:
+            raise ValueError(f"{database}: {error}") from None
+
+
+def write_page(database: Path, definition_path: Path, out: Path) -> None:
+    """Run the definition's datasets on the local build and write the page to `out`."""
+    definition = load_definition(definition_path)
+    results = run_datasets(definition, database)
+    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_page(definition, results, generated))
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: render the dashboard page, or print the alert counts."""
-    parser = argparse.ArgumentParser(
-        prog="python -m ucgov.audit.dashboard",
-        description="Render the security dashboard from the local DuckDB build as static HTML.",
-    )
-    parser.add_argument("--database", type=Path, default=DEFAULT_DATABASE)
-    parser.add_argument("--definition", type=Path, default=DEFAULT_DEFINITION)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument(
-        "--print-alerts", action="store_true", help="print the rows of each alert table and stop"
-    )
-    args = parser.parse_args(argv)
-    if not args.database.exists():
-        print(f"error: {args.database} does not exist; run `make demo` first", file=sys.stderr)
-        return 2
-    if args.print_alerts:
-        for name, count in alert_counts(args.database).items():
-            print(f"  {name:<40} {count:>6}")
-        return 0
-    definition = load_definition(args.definition)
-    results = run_datasets(definition, args.database)
-    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render_page(definition, results, generated))
-    print(f"dashboard written to {args.out}")
-    return 0
+    """`python -m ucgov.audit.dashboard`: the command `ucgov audit dashboard`; its exit code."""
+    from ucgov.cli import audit_dashboard, standalone
+
+    return standalone(audit_dashboard, argv, "python -m ucgov.audit.dashboard")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Deterministic sample audit logs for the demo organisation (JSON lines, delivery format).
 
-    python -m ucgov.audit.samples [--out target/sample_audit_logs] [--days 28] [--events N]
+    ucgov audit samples [--out target/sample_audit_logs] [--days 28] [--events N]
+    (or python -m ucgov.audit.samples with the same options)
 
 Writes one file per day, `<out>/workspaceId=<id>/date=<yyyy-mm-dd>/auditlogs_<n>.json`, in the
 layout and record shape of Databricks audit-log delivery (`version, auditLevel, timestamp` in
@@ -52,11 +53,9 @@ incidents and their counts do not change.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
-import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -436,28 +435,10 @@ def generate(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: write the sample audit logs (see the module docstring)."""
-    parser = argparse.ArgumentParser(
-        prog="python -m ucgov.audit.samples",
-        description="Write deterministic sample Databricks audit logs (JSON lines).",
-    )
-    parser.add_argument("--out", type=Path, default=Path("target/sample_audit_logs"))
-    parser.add_argument("--start", type=date.fromisoformat, default=DEFAULT_START)
-    parser.add_argument("--days", type=int, default=DEFAULT_DAYS)
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--events", type=int, default=0, help="approximate total (benchmark)")
-    args = parser.parse_args(argv)
-    began = time.monotonic()
-    try:
-        count = generate(
-            args.out, start=args.start, days=args.days, seed=args.seed, events=args.events
-        )
-    except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    seconds = time.monotonic() - began
-    print(f"wrote {count} audit events to {args.out} in {seconds:.1f}s")
-    return 0
+    """`python -m ucgov.audit.samples`: the command `ucgov audit samples`; its exit code."""
+    from ucgov.cli import audit_samples, standalone
+
+    return standalone(audit_samples, argv, "python -m ucgov.audit.samples")
 
 
 if __name__ == "__main__":
