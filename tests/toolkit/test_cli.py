@@ -43,6 +43,9 @@ COMMANDS = [
     ("tokens", "audit"),
     ("groups",),
     ("groups", "sync"),
+    ("audit",),
+    ("audit", "samples"),
+    ("audit", "dashboard"),
 ]
 
 
