@@ -14,7 +14,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 PROFILE := $(DBT_PROFILES_DIR)/profiles.yml
 
 .PHONY: help install demo test lint format dbt-test pytest plan preview bench docs clean \
-	toolkit-demo bench-toolkit
+	toolkit-demo bench-toolkit seeds-check
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,7 +32,7 @@ $(PROFILE): profiles.example.yml
 
 install: $(STAMP) $(PROFILE)  ## create .venv and install the pinned dependencies
 
-demo: install  ## build everything on target local (DuckDB), generate the docs, print a summary
+demo: install seeds-check  ## build everything on target local (DuckDB), generate the docs, print a summary
 	rm -rf target/local && mkdir -p target/local
 	$(DBT) build --target local
 	$(DBT) docs generate --target local
@@ -48,7 +48,7 @@ format: install  ## apply ruff and sqlfluff fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/sqlfluff fix models tests/dbt
 
-dbt-test: install  ## dbt build with all tests on target local
+dbt-test: install seeds-check  ## dbt build with all tests on target local
 	rm -rf target/local && mkdir -p target/local
 	$(DBT) build --target local
 	$(DBT) docs generate --target local
@@ -58,7 +58,7 @@ pytest: install  ## every pytest suite (DuckDB, the offline Databricks harness, 
 
 test: lint dbt-test pytest  ## everything CI runs
 
-plan: install  ## compute the plan on the default target and write it to target/plan/plan.sql
+plan: install seeds-check  ## compute the plan on the default target and write it to target/plan/plan.sql
 	$(DBT) build --select +governance_plan --indirect-selection cautious
 	$(DBT) compile --select governance_plan_review
 	mkdir -p target/plan
@@ -79,6 +79,9 @@ bench-toolkit: install  ## API calls of ucgov plan and no-op apply (example, 100
 
 docs: install  ## generate the dbt docs (target/index.html)
 	$(DBT) docs generate --target local
+
+seeds-check: install  ## pre-flight check of the seed CSVs (UTF-8, not empty, header, field counts)
+	$(BIN)/ucgov seeds check
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs dbt_packages

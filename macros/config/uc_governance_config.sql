@@ -7,7 +7,10 @@
     - allow_mass_revoke (bool, false): apply a plan that revokes more than max_revokes.
     - protected_principals (list of names, []): never revoked from; the principal running dbt is
       always protected.
-    - local_user (string): the principal that target local (DuckDB) pretends to run as. -#}
+    - local_user (string): the principal that target local (DuckDB) pretends to run as.
+    - metastore_root_storage (bool, false): whether the metastore has root storage. Without it
+      (every workspace enabled for Unity Catalog automatically) CREATE CATALOG fails unless it
+      names a MANAGED LOCATION, so every declared catalog needs a managed_location. -#}
 {% macro uc_governance_config() %}
     {%- set defaults = {
         'apply': true,
@@ -15,13 +18,14 @@
         'allow_mass_revoke': false,
         'protected_principals': [],
         'local_user': 'local-user@example.com',
+        'metastore_root_storage': false,
     } -%}
     {%- set resolved = {} -%}
     {%- for key, default in defaults.items() -%}
         {%- set name = 'uc_governance_' ~ key -%}
         {%- set value = var(name, default) -%}
         {%- set problem = none -%}
-        {%- if key in ('apply', 'allow_mass_revoke') and value is not sameas true and value is not sameas false -%}
+        {%- if key in ('apply', 'allow_mass_revoke', 'metastore_root_storage') and value is not sameas true and value is not sameas false -%}
             {%- set problem = 'must be true or false' -%}
         {%- elif key == 'max_revokes' and (value is not number or value is sameas true or value is sameas false or value < 0 or value != value | int) -%}
             {%- set problem = 'must be a whole number of privileges, 0 or more' -%}

@@ -1,14 +1,14 @@
 {#- A SELECT of every privilege row (direct and inherited) on the given catalogs, their schemas and
     their tables and views: one read of each information_schema privilege view per catalog.
     Columns: securable_class (CATALOG, SCHEMA, TABLE), securable_name (lower case), principal
-    (as Unity Catalog spells it), principal_key (lower case), privilege (normalized spelling),
+    (as Unity Catalog spells it), principal_key (uc_governance.principal_key_sql), privilege (normalized spelling),
     is_direct, inherited_from. -#}
 {% macro live_privileges_sql(catalogs) %}
     select
         securable_class,
         securable_name,
         grantee as principal,
-        lower(grantee) as principal_key,
+        {{ uc_governance.principal_key_sql('grantee') }} as principal_key,
         {{ uc_governance.normalize_privilege_sql('privilege_type') }} as privilege,
         {{ uc_governance.is_direct_grant_sql('inherited_from') }} as is_direct,
         inherited_from

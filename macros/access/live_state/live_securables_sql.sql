@@ -1,13 +1,13 @@
 {#- A SELECT of the catalogs, schemas, tables and views that exist in the given catalogs, with
     their owners: one read of information_schema catalogs, schemata and tables per catalog.
     Columns: securable_class (CATALOG, SCHEMA, TABLE), securable_name (lower case), owner,
-    owner_key (lower case), object_type (CATALOG, SCHEMA, or the table_type). -#}
+    owner_key (uc_governance.principal_key_sql), object_type (CATALOG, SCHEMA, or the table_type). -#}
 {% macro live_securables_sql(catalogs) %}
     select
         securable_class,
         securable_name,
         owner,
-        lower(owner) as owner_key,
+        {{ uc_governance.principal_key_sql('owner') }} as owner_key,
         object_type
     from (
         {{- uc_governance._read_live_securables(catalogs) }}

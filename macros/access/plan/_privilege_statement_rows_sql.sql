@@ -1,7 +1,9 @@
 {#- Plan rows for GRANT or REVOKE: one statement per securable and principal from `relation`
     (a relation or an aliased subquery with columns securable_type, securable_name, quoted_name,
-    principal_name, privilege), carrying all of that principal's privileges, sorted. With
-    `destructive`, every privilege counts against the blast-radius guard. -#}
+    principal_name, privilege), carrying all of that principal's privileges, sorted. ALL
+    PRIVILEGES is an alternative to a privilege list, never a member of one (GRANT/REVOKE
+    grammar: `{ ALL PRIVILEGES | privilege_type [, ...] }`), so it always gets a statement of
+    its own. With `destructive`, every privilege counts against the blast-radius guard. -#}
 {% macro _privilege_statement_rows_sql(step, action, verb, preposition, relation, reason, destructive=false) %}
     {%- set privileges = uc_governance.sorted_string_agg_sql('privilege', "', '") %}
     select
@@ -19,5 +21,10 @@
         as statement,
         '{{ reason }}' as reason
     from {{ relation }}
-    group by securable_type, securable_name, quoted_name, principal_name
+    group by
+        securable_type,
+        securable_name,
+        quoted_name,
+        principal_name,
+        privilege = 'ALL PRIVILEGES'
 {% endmacro %}

@@ -18,7 +18,7 @@
                 then 'owner of the securable'
             when compared.principal_key in (
                 {%- for principal in protected -%}
-                lower({{ uc_governance.string_literal_sql(principal) }})
+                {{ uc_governance.principal_key_sql(uc_governance.string_literal_sql(principal)) }}
                 {%- if not loop.last %}, {% endif -%}
                 {%- endfor -%}
             )

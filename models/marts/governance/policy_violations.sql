@@ -17,6 +17,8 @@
     ref('int_rule__securable_undeclared_parent'),
     ref('int_rule__securable_undeclared_owner'),
     ref('int_rule__securable_location_not_allowed'),
+    ref('int_rule__securable_is_dbt_workspace'),
+    ref('int_rule__catalog_needs_location'),
 ] %}
 
 with
