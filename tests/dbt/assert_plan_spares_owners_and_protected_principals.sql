@@ -31,9 +31,10 @@ final as (
     where
         plan.action = 'revoke'
         and (
-            lower(plan.principal) = securables.owner_key
+            {{ uc_governance.principal_key_sql('plan.principal') }} = securables.owner_key
             {%- for principal in [runner] + settings['protected_principals'] %}
-                or lower(plan.principal) = lower({{ uc_governance.string_literal_sql(principal) }})
+                or {{ uc_governance.principal_key_sql('plan.principal') }}
+                = {{ uc_governance.principal_key_sql(uc_governance.string_literal_sql(principal)) }}
             {%- endfor %}
         )
 
