@@ -77,7 +77,7 @@ def create_container(ws: Backend, session: Session, stmt: dcl.CreateContainerStm
                 "CATALOG_ALREADY_EXISTS", f"Catalog '{stmt.parts[0].lower()}' already exists."
             )
         catalog = ws.state.add_catalog(
-            stmt.parts[0],
+            stmt.parts,  # the parsed parts: a name needing quotes (`prod-data`) is not re-parsed
             owner=session.user,
             comment=stmt.comment,
             managed_location=stmt.managed_location,
