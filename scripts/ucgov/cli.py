@@ -368,5 +368,7 @@ def sync(ctx: click.Context, check: bool, seed: Path, as_json: bool) -> int:
     return EXIT_DRIFT if missing and check else EXIT_CLEAN
 
 
+main.add_command(__import__("ucgov.preflight", fromlist=["seeds"]).seeds)  # `ucgov seeds check`
+
 if __name__ == "__main__":  # pragma: no cover
     main()

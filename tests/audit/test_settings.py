@@ -14,8 +14,8 @@ from tests.support.project import LocalProject
     [
         (
             {"uc_governance_audit_source": "kafka"},
-            "var uc_governance_audit_source must be json_files, external_table, system_table or none; "
-            "got 'kafka'",
+            "var uc_governance_audit_source must be json_files, external_table, system_table "
+            "or none; got 'kafka'",
         ),
         (
             {"uc_governance_audit_source": "external_table"},
