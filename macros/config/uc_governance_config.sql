@@ -41,8 +41,7 @@
         {%- set name = 'uc_governance_' ~ key -%}
         {%- set value = var(name, default) -%}
         {%- set problem = none -%}
-        {%- if key in ('apply', 'allow_mass_revoke', 'dynamic_views') and value is not sameas true and value is not sameas false -%}
-        {%- if key in ('apply', 'allow_mass_revoke', 'metastore_root_storage') and value is not sameas true and value is not sameas false -%}
+        {%- if key in ('apply', 'allow_mass_revoke', 'dynamic_views', 'metastore_root_storage') and value is not sameas true and value is not sameas false -%}
             {%- set problem = 'must be true or false' -%}
         {%- elif key == 'max_revokes' and (value is not number or value is sameas true or value is sameas false or value < 0 or value != value | int) -%}
             {%- set problem = 'must be a whole number of privileges, 0 or more' -%}
