@@ -10,6 +10,7 @@ from ucgov.adopt import parse_adopt_log, write_seeds
 
 from tests.harness import GOVERNANCE_KINDS
 from tests.support.harnessed import RUNNER, Harnessed
+from tests.support.project import PROTECTION_SEEDS, empty_seed
 
 SP = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 EVENTS = ("prod-data", "raw-events")
@@ -95,6 +96,9 @@ def test_adopted_estate_plans_zero_writes(harnessed: Harnessed):
     ]
     assert read_csv(seeds / "service_principals.csv")[1] == [SP, SP, "adopted", "adopted"]
 
+    # the demo's protection policy names the demo's tables and groups, not this estate's
+    for name in PROTECTION_SEEDS:
+        empty_seed(harnessed.project, name)
     # the project's own privilege tests describe the demo organisation, not this estate
     demo_tests = ["test_name:principal_has_privilege", "test_name:principal_lacks_privilege"]
     run = harnessed.dbt("build", "--exclude", *demo_tests).assert_ok()

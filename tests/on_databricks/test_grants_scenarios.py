@@ -144,11 +144,11 @@ def test_blast_radius_guard_stops_a_mass_revoke_before_anything_is_sent(harnesse
     allowed = harnessed.dbt("build", "--vars", "{uc_governance_allow_mass_revoke: true}")
     allowed.assert_ok()
     assert governance(allowed) == [
-        "REVOKE SELECT ON SCHEMA `production`.`analytics` FROM `apac-team`",
+        "REVOKE SELECT ON SCHEMA `production`.`analytics` FROM `security-team`",
         "REVOKE SELECT ON SCHEMA `production`.`analytics` FROM `europe-team`",
         "REVOKE SELECT ON SCHEMA `production`.`analytics` FROM `north-america-team`",
         "REVOKE MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`sensitive_data` "
-        "FROM `apac-team`",
+        "FROM `security-team`",
         "REVOKE MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`sensitive_data` "
         "FROM `europe-team`",
         "REVOKE MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`sensitive_data` "
@@ -260,10 +260,10 @@ def test_revoking_undeclared_all_privileges_keeps_declared_ones_and_counts_them(
     ws = harnessed.workspace
     # data-engineers hold 4 declared privileges on production.etl; ALL PRIVILEGES is undeclared
     ws.grant("SCHEMA", "production.etl", "data-engineers", "ALL PRIVILEGES")
-    # apac-team holds nothing declared: ALL PRIVILEGES and SELECT, revoked by one statement
-    ws.grant("SCHEMA", "production.analytics", "apac-team", ["ALL PRIVILEGES", "SELECT"])
+    # security-team holds nothing declared there: ALL PRIVILEGES and SELECT, one revoke
+    ws.grant("SCHEMA", "production.analytics", "security-team", ["ALL PRIVILEGES", "SELECT"])
 
-    # REVOKE ALL PRIVILEGES removes 5 grants from data-engineers and 2 from apac-team: 7 > 6
+    # REVOKE ALL PRIVILEGES removes 5 grants from data-engineers and 2 from security-team: 7 > 6
     stopped = harnessed.dbt("build", "--vars", "{uc_governance_max_revokes: 6}")
     assert not stopped.dbt_success
     assert governance(stopped) == []
@@ -271,7 +271,7 @@ def test_revoking_undeclared_all_privileges_keeps_declared_ones_and_counts_them(
 
     run = harnessed.dbt("build", "--vars", "{uc_governance_max_revokes: 7}").assert_ok()
     assert governance(run) == [
-        "REVOKE ALL PRIVILEGES ON SCHEMA `production`.`analytics` FROM `apac-team`",
+        "REVOKE ALL PRIVILEGES ON SCHEMA `production`.`analytics` FROM `security-team`",
         "REVOKE ALL PRIVILEGES ON SCHEMA `production`.`etl` FROM `data-engineers`",
         "GRANT CREATE TABLE, MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`etl` "
         "TO `data-engineers`",
@@ -283,7 +283,9 @@ def test_revoking_undeclared_all_privileges_keeps_declared_ones_and_counts_them(
         "SELECT",
         "USE SCHEMA",
     }
-    assert not {g for g, _ in harnessed.grants("SCHEMA", "production.analytics")} & {"apac-team"}
+    assert not {g for g, _ in harnessed.grants("SCHEMA", "production.analytics")} & {
+        "security-team"
+    }
     assert governance(harnessed.dbt("build").assert_ok()) == []
 
 

@@ -68,6 +68,23 @@ def write_seed(project: Path, name: str, rows: list[dict[str, str]]) -> None:
     (project / "seeds" / "policy" / f"{name}.csv").write_text(buffer.getvalue())
 
 
+def empty_seed(project: Path, name: str) -> None:
+    """Keep only the header row of seeds/policy/<name>.csv."""
+    path = project / "seeds" / "policy" / f"{name}.csv"
+    path.write_text(path.read_text().splitlines()[0] + "\n")
+
+
+# The policy files of the protection work (dynamic views, masks, row filters), which name the
+# demo organisation's tables and groups.
+PROTECTION_SEEDS = (
+    "protected_tables",
+    "column_classifications",
+    "clearances",
+    "row_access",
+    "demo_group_members",
+)
+
+
 def append_seed_lines(project: Path, name: str, *lines: str) -> None:
     """Append raw CSV lines to seeds/policy/<name>.csv."""
     path = project / "seeds" / "policy" / f"{name}.csv"

@@ -38,7 +38,13 @@ from pathlib import Path
 from tests.harness import GOVERNANCE_KINDS, HarnessRun, Workspace, run_dbt
 from tests.harness.fixtures import principal_names, write_grants_config_project
 from tests.support.harnessed import RUNNER
-from tests.support.project import PROJECT_SCHEMA, REPO_ROOT, copy_project
+from tests.support.project import (
+    PROJECT_SCHEMA,
+    PROTECTION_SEEDS,
+    REPO_ROOT,
+    copy_project,
+    empty_seed,
+)
 
 SCENARIOS = ("first_apply", "noop", "one_change")
 # The shipped principal_has/lacks_privilege examples assert the demo organisation's policy,
@@ -110,6 +116,9 @@ def write_uc_governance_project(root: Path, tables: int, principals: int) -> Pat
         ],
         grants,
     )
+    # the demo's protection policy names the demo's tables and groups, which these seeds replace
+    for name in PROTECTION_SEEDS:
+        empty_seed(project, name)
     return project
 
 
