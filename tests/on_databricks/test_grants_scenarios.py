@@ -144,11 +144,11 @@ def test_blast_radius_guard_stops_a_mass_revoke_before_anything_is_sent(harnesse
     allowed = harnessed.dbt("build", "--vars", "{uc_governance_allow_mass_revoke: true}")
     allowed.assert_ok()
     assert governance(allowed) == [
-        "REVOKE SELECT ON SCHEMA `production`.`analytics` FROM `security-team`",
+        "REVOKE SELECT ON SCHEMA `production`.`analytics` FROM `apac-team`",
         "REVOKE SELECT ON SCHEMA `production`.`analytics` FROM `europe-team`",
         "REVOKE SELECT ON SCHEMA `production`.`analytics` FROM `north-america-team`",
         "REVOKE MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`sensitive_data` "
-        "FROM `security-team`",
+        "FROM `apac-team`",
         "REVOKE MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`sensitive_data` "
         "FROM `europe-team`",
         "REVOKE MODIFY, SELECT, USE SCHEMA ON SCHEMA `production`.`sensitive_data` "
