@@ -14,25 +14,25 @@ GRANTS = "seeds/policy/grants.csv"
 SECURABLES = "seeds/policy/securables.csv"
 GROUPS = "seeds/policy/groups.csv"
 
-# The shipped grants.csv has 19 data rows (an appended row is line 21), securables.csv 7
-# (line 9), groups.csv 11 (line 13). Expected escapes are written by hand: \u200b is the
+# The shipped grants.csv has 35 data rows (an appended row is line 37), securables.csv 11
+# (line 13), groups.csv 11 (line 13). Expected escapes are written by hand: \u200b is the
 # zero-width space, \u202e RIGHT-TO-LEFT OVERRIDE, \u2066 LEFT-TO-RIGHT ISOLATE, \xa0 the
 # no-break space, \ufeff the byte order mark.
 INVISIBLE_CASES = {
     "zero-width space in a principal (lookalike of data-engineers)": (
         "grants",
         ["SCHEMA,production.etl,data\u200b-engineers,SELECT,false,x"],
-        [GRANTS, "line 21", "column principal", "'data\\u200b-engineers'"],
+        [GRANTS, "line 37", "column principal", "'data\\u200b-engineers'"],
     ),
     "bidi override in a securable name": (
         "grants",
         ["SCHEMA,production.\u202eltes,data-engineers,SELECT,false,x"],
-        [GRANTS, "line 21", "column securable_name", "'production.\\u202eltes'"],
+        [GRANTS, "line 37", "column securable_name", "'production.\\u202eltes'"],
     ),
     "bidi isolate in a privilege": (
         "grants",
         ["SCHEMA,production.etl,data-engineers,\u2066SELECT,false,x"],
-        [GRANTS, "line 21", "column privilege", "'\\u2066SELECT'"],
+        [GRANTS, "line 37", "column privilege", "'\\u2066SELECT'"],
     ),
     "no-break space in a group name": (
         "groups",
@@ -42,18 +42,18 @@ INVISIBLE_CASES = {
     "byte order mark inside an owner": (
         "securables",
         ["SCHEMA,production.scratch,\ufeffdata-admins,x,"],
-        [SECURABLES, "line 9", "column owner", "'\\ufeffdata-admins'"],
+        [SECURABLES, "line 13", "column owner", "'\\ufeffdata-admins'"],
     ),
 }
 
 FORBIDDEN_NAME_CASES = {
     "space inside a name part": (
         ["SCHEMA,production.my schema,data-admins,x,"],
-        [SECURABLES, "line 9", "'production.my schema'", "space or '/'"],
+        [SECURABLES, "line 13", "'production.my schema'", "space or '/'"],
     ),
     "slash inside a name part": (
         ["TABLE,production.etl.orders/2024,,x,"],
-        [SECURABLES, "line 9", "'production.etl.orders/2024'", "space or '/'"],
+        [SECURABLES, "line 13", "'production.etl.orders/2024'", "space or '/'"],
     ),
 }
 

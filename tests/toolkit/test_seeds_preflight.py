@@ -52,7 +52,7 @@ def _set_header(project: Path, seed: str, header: str, pad: str = "") -> None:
 
 
 # Each case: how to break the project, and the exact lines expected on stderr (written by hand).
-# grants.csv ships 19 data rows (an appended row is line 21), groups.csv 11 (line 13).
+# grants.csv ships 35 data rows (an appended row is line 37), groups.csv 11 (line 13).
 CASES = {
     "empty file": (
         lambda p: (p / "seeds/policy/grants.csv").write_bytes(b""),
@@ -70,13 +70,13 @@ CASES = {
             p, "grants", b"SCHEMA,production.etl,data-engineers,SELECT,false,x,DROP TABLE t\n"
         ),
         [
-            "seeds/policy/grants.csv line 21: has 7 fields, the header names 6; extra field(s) "
+            "seeds/policy/grants.csv line 37: has 7 fields, the header names 6; extra field(s) "
             "'DROP TABLE t'"
         ],
     ),
     "row with fewer fields than the header": (
         lambda p: _append_bytes(p, "grants", b"SCHEMA,production.etl,data-engineers\n"),
-        ["seeds/policy/grants.csv line 21: has 3 fields, the header names 6"],
+        ["seeds/policy/grants.csv line 37: has 3 fields, the header names 6"],
     ),
     "SQL in an extra header cell": (
         lambda p: _set_header(p, "grants", GRANTS_HEADER + ',"x int); drop catalog c; --"', ","),
@@ -105,7 +105,7 @@ CASES = {
     ),
     "unterminated quote": (
         lambda p: _append_bytes(p, "grants", b'SCHEMA,production.etl,"data-engineers,SELECT\n'),
-        ["seeds/policy/grants.csv line 21: is not valid CSV from here: unexpected end of data"],
+        ["seeds/policy/grants.csv line 37: is not valid CSV from here: unexpected end of data"],
     ),
     "a CSV nobody declared": (
         lambda p: (p / "seeds/policy/extra.csv").write_text("a,b\n1,2\n"),
