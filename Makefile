@@ -14,7 +14,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 PROFILE := $(DBT_PROFILES_DIR)/profiles.yml
 
 .PHONY: help install demo test lint format dbt-test pytest plan preview bench docs clean \
-	toolkit-demo bench-toolkit adopt
+	toolkit-demo bench-toolkit adopt seeds-check
 .PHONY: sample-logs dashboard bench-audit chromium
 
 help:  ## list the targets
@@ -33,7 +33,7 @@ $(PROFILE): profiles.example.yml
 
 install: $(STAMP) $(PROFILE)  ## create .venv and install the pinned dependencies
 
-demo: install sample-logs  ## build everything on target local (DuckDB), generate the docs, print a summary
+demo: install seeds-check sample-logs  ## build everything on target local (DuckDB), generate the docs, print a summary
 	rm -rf target/local && mkdir -p target/local
 	$(DBT) build --target local
 	$(DBT) docs generate --target local
@@ -53,7 +53,7 @@ format: install  ## apply ruff and sqlfluff fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/sqlfluff fix models tests/dbt
 
-dbt-test: install sample-logs  ## dbt build with all tests on target local
+dbt-test: install seeds-check sample-logs  ## dbt build with all tests on target local
 	rm -rf target/local && mkdir -p target/local
 	$(DBT) build --target local
 	$(DBT) docs generate --target local
@@ -63,7 +63,7 @@ pytest: install chromium  ## every pytest suite (DuckDB, the offline Databricks 
 
 test: lint dbt-test pytest  ## everything CI runs
 
-plan: install  ## compute the plan on the default target and write it to target/plan/plan.sql
+plan: install seeds-check  ## compute the plan on the default target and write it to target/plan/plan.sql
 	$(DBT) build --select +governance_plan --indirect-selection cautious
 	$(DBT) compile --select governance_plan_review
 	mkdir -p target/plan
@@ -98,6 +98,9 @@ bench-audit: install  ## audit models' build time on 100k and 1M sample events; 
 
 chromium:  ## install Debian's chromium (headless browser tests) when it is missing
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+seeds-check: install  ## pre-flight check of the seed CSVs (UTF-8, not empty, header, field counts)
+	$(BIN)/ucgov seeds check
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs dbt_packages

@@ -19,7 +19,10 @@
       scripts (BEGIN ... END compound statements) of up to that many statements each. 'auto'
       resolves to 500 where the Databricks SQL reference says SQL scripting runs (Databricks
       SQL warehouses, and clusters on Databricks Runtime 16.3 and above) and to 1 elsewhere:
-      see _apply_batch_size and docs/decisions/0040-batched-apply-with-sql-scripting.md. -#}
+      see _apply_batch_size and docs/decisions/0040-batched-apply-with-sql-scripting.md.
+    - metastore_root_storage (bool, false): whether the metastore has root storage. Without it
+      (every workspace enabled for Unity Catalog automatically) CREATE CATALOG fails unless it
+      names a MANAGED LOCATION, so every declared catalog needs a managed_location. -#}
 {% macro uc_governance_config() %}
     {%- set defaults = {
         'apply': true,
@@ -31,13 +34,14 @@
         'mask_hash_secret_key': 'mask_hash_key',
         'dynamic_views': target.type != 'databricks',
         'apply_batch_size': 'auto',
+        'metastore_root_storage': false,
     } -%}
     {%- set resolved = {} -%}
     {%- for key, default in defaults.items() -%}
         {%- set name = 'uc_governance_' ~ key -%}
         {%- set value = var(name, default) -%}
         {%- set problem = none -%}
-        {%- if key in ('apply', 'allow_mass_revoke', 'dynamic_views') and value is not sameas true and value is not sameas false -%}
+        {%- if key in ('apply', 'allow_mass_revoke', 'dynamic_views', 'metastore_root_storage') and value is not sameas true and value is not sameas false -%}
             {%- set problem = 'must be true or false' -%}
         {%- elif key == 'max_revokes' and (value is not number or value is sameas true or value is sameas false or value < 0 or value != value | int) -%}
             {%- set problem = 'must be a whole number of privileges, 0 or more' -%}

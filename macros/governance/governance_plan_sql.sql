@@ -5,10 +5,15 @@
 {% macro governance_plan_sql(actions, only_changes=false) %}
     select
         row_number() over (
-            order by plan_step, securable_name, securable_type, action, coalesce(principal, '')
+            order by
+                plan_step, securable_name, securable_type, action, coalesce(principal, ''),
+                coalesce(privileges, '')
         ) as plan_order,
         action || ' | ' || securable_type || ' ' || securable_name
-        || coalesce(' | ' || principal, '') as plan_key,
+        || coalesce(' | ' || principal, '')
+        -- ALL PRIVILEGES is always a statement of its own (never in a list): keep the key unique
+        || case when privileges = 'ALL PRIVILEGES' then ' | ALL PRIVILEGES' else '' end
+        as plan_key,
         plan_step,
         action,
         securable_type,

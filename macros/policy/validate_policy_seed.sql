@@ -16,14 +16,27 @@
     {%- set table = load_agate_table() -%}
     {%- set problems = [] -%}
     {%- set missing = [] -%}
+    {%- set unexpected = [] -%}
     {%- for column in rules.columns -%}
         {%- if column not in table.column_names -%}
             {%- do missing.append(column) -%}
         {%- endif -%}
     {%- endfor -%}
+    {#- A header cell becomes a column name in the seed's CREATE TABLE: only the declared
+        columns may be there, so no header text ever reaches the warehouse as SQL. -#}
+    {%- for column in table.column_names -%}
+        {%- if column not in rules.columns -%}
+            {%- do unexpected.append(uc_governance._show_value(column)) -%}
+        {%- endif -%}
+    {%- endfor -%}
     {%- if missing -%}
         {%- do problems.append('header: missing column(s) ' ~ missing | join(', ')) -%}
-    {%- else -%}
+    {%- endif -%}
+    {%- if unexpected -%}
+        {%- do problems.append('header: unexpected column(s) ' ~ unexpected | join(', ')
+            ~ '; the columns are ' ~ rules.columns.keys() | join(', ')) -%}
+    {%- endif -%}
+    {%- if not (missing or unexpected) -%}
         {%- set seen = {} -%}
         {%- for row in table.rows -%}
             {%- set line = loop.index + 1 -%}
@@ -121,6 +134,9 @@
     {%- if re.search('[\x00-\x1f\x7f]', text) -%}
         {{ return('contains a control character (newline, tab, NUL...); it cannot be quoted safely') }}
     {%- endif -%}
+    {%- if uc_governance._has_invisible_character(text) -%}
+        {{ return('contains an invisible or direction-changing character (shown escaped); a lookalike of another name is refused') }}
+    {%- endif -%}
     {%- set optional = kind in ('text', 'optional_name', 'optional_principal', 'location', 'boolean') -%}
     {%- if text | trim == '' -%}
         {{ return('' if optional else 'is required') }}
@@ -147,6 +163,10 @@
                 {{ return('has an empty name part or a part with surrounding spaces (write catalog.schema.object, unquoted)') }}
             {%- elif re.search('[`\'\\\\]', part) -%}
                 {{ return('contains a backtick, quote or backslash; such names are refused') }}
+            {%- elif re.search('[ /]', part) -%}
+                {{ return("has a name part with a space or '/', which Unity Catalog names cannot hold") }}
+            {%- elif part | length > 255 -%}
+                {{ return('has a name part longer than 255 characters') }}
             {%- endif -%}
         {%- endfor -%}
     {%- elif kind == 'location' and not re.match('^(s3|s3a|abfss|gs|r2)://[^\\s\'\\\\]+$', text) -%}
@@ -174,7 +194,31 @@
 {% endmacro %}
 
 
-{#- A value as error messages show it: quoted, with newlines and tabs escaped. -#}
+{#- A value as error messages show it: quoted, with every character that does not print
+    (newline, tab, zero-width space, bidi override, no-break space...) escaped as Python writes
+    it (\n, \u200b), so the reader sees what is there. -#}
 {% macro _show_value(value) %}
-    {{ return("'" ~ ('' if value is none else value | string) | replace('\n', '\\n') | replace('\t', '\\t') ~ "'") }}
+    {%- set shown = [] -%}
+    {%- for character in ('' if value is none else value | string) -%}
+        {%- if character.isprintable() -%}
+            {%- do shown.append(character) -%}
+        {%- else -%}
+            {%- do shown.append(character.encode('unicode_escape').decode('ascii')) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return("'" ~ shown | join('') ~ "'") }}
+{% endmacro %}
+
+
+{#- Whether text holds a character that does not print: format characters (zero-width space
+    U+200B, bidi overrides U+202A-U+202E and isolates U+2066-U+2069, BOM), separators other
+    than the ASCII space (no-break space), unassigned or private-use code points. Python's
+    str.isprintable() is exactly that test. -#}
+{% macro _has_invisible_character(text) %}
+    {%- for character in text -%}
+        {%- if not character.isprintable() -%}
+            {{ return(true) }}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(false) }}
 {% endmacro %}

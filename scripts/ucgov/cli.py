@@ -493,5 +493,7 @@ def audit_dashboard(database: Path, definition: Path, out: Path, print_alerts: b
     return EXIT_CLEAN
 
 
+main.add_command(__import__("ucgov.preflight", fromlist=["seeds"]).seeds)  # `ucgov seeds check`
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -30,10 +30,12 @@ final as (
     where
         plan.action = 'revoke'
         and (
-            lower(plan.principal) = securables.owner_key
-            or lower(plan.principal) = lower({{ uc_governance.current_principal_sql() }})
+            {{ uc_governance.principal_key_sql('plan.principal') }} = securables.owner_key
+            or {{ uc_governance.principal_key_sql('plan.principal') }}
+            = {{ uc_governance.principal_key_sql(uc_governance.current_principal_sql()) }}
             {%- for principal in settings['protected_principals'] %}
-                or lower(plan.principal) = lower({{ uc_governance.string_literal_sql(principal) }})
+                or {{ uc_governance.principal_key_sql('plan.principal') }}
+                = {{ uc_governance.principal_key_sql(uc_governance.string_literal_sql(principal)) }}
             {%- endfor %}
         )
 

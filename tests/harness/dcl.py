@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .sqltext import Token, TokenStream, tokenize
-from .state.privileges import KNOWN_PRIVILEGES, normalize_privilege
+from .state.privileges import ALL_PRIVILEGES, KNOWN_PRIVILEGES, normalize_privilege
 
 # Longest first, so MATERIALIZED VIEW wins over VIEW.
 SECURABLE_KEYWORDS: tuple[tuple[str, ...], ...] = (
@@ -159,6 +159,11 @@ def parse_grant(source: Source) -> GrantStmt:
     for privilege in privileges:
         if privilege not in KNOWN_PRIVILEGES:
             raise ValueError(f"unknown privilege {privilege}")
+    # GRANT/REVOKE take `{ ALL PRIVILEGES | privilege_type [, ...] }`
+    # (docs.databricks.com/sql/language-manual/security-grant.html): ALL PRIVILEGES is an
+    # alternative to a list, never a member of one.
+    if ALL_PRIVILEGES in privileges and len(privileges) > 1:
+        raise ValueError("ALL PRIVILEGES cannot be combined with other privileges in one list")
     securable = parse_securable(stream)
     stream.expect_words(joiner)
     principal = _principal(stream)

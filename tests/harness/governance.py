@@ -62,6 +62,14 @@ def create_container(ws: Backend, session: Session, stmt: dcl.CreateContainerStm
     if stmt.securable_type == "CATALOG":
         if len(stmt.parts) != 1:
             raise DatabricksSqlError("INVALID_PARAMETER_VALUE", "catalog names have one part")
+        if stmt.managed_location is None and not ws.state.options.metastore_root_storage:
+            # a metastore without root storage (WorkspaceOptions.metastore_root_storage)
+            raise DatabricksSqlError(
+                "INVALID_STATE",
+                "Metastore storage root URL does not exist. Please provide a storage location "
+                "for the catalog (for example 'CREATE CATALOG myCatalog MANAGED LOCATION "
+                "'<location-path>'').",
+            )
         if ws.state.find("CATALOG", stmt.parts) is not None:
             if stmt.if_not_exists:
                 return Result.statement()
@@ -69,7 +77,7 @@ def create_container(ws: Backend, session: Session, stmt: dcl.CreateContainerStm
                 "CATALOG_ALREADY_EXISTS", f"Catalog '{stmt.parts[0].lower()}' already exists."
             )
         catalog = ws.state.add_catalog(
-            stmt.parts[0],
+            stmt.parts,  # the parsed parts: a name needing quotes (`prod-data`) is not re-parsed
             owner=session.user,
             comment=stmt.comment,
             managed_location=stmt.managed_location,

@@ -130,6 +130,22 @@ def known_privileges_sql(sql: str) -> str:
     return stripped[:start] + ", ".join(dict.fromkeys(replaced)) + stripped[end:]
 
 
+def all_privileges_in_list(sql: str) -> tuple[str, str] | None:
+    """A failure when a GRANT/REVOKE lists ALL PRIVILEGES beside other privileges.
+
+    The grammar is ``{ ALL PRIVILEGES | privilege_type [, ...] }``
+    (docs.databricks.com/sql/language-manual/security-grant.html and security-revoke.html):
+    ALL PRIVILEGES replaces the list; neither sqlglot nor sqlfluff checks that.
+    """
+    match = _PRIVILEGE_LIST.match(sql.strip())
+    if not match:
+        return None
+    privileges = [" ".join(p.upper().split()) for p in match.group("privileges").split(",")]
+    if "ALL PRIVILEGES" in privileges and len(privileges) > 1:
+        return ("reference", "ALL PRIVILEGES cannot be listed with other privileges")
+    return None
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Cached outcome for one shape: None when valid, else (checker, detail)."""
@@ -175,7 +191,7 @@ class GrammarChecker:
     def _verdict(self, sql: str, key: str) -> Verdict:
         if REPLACE_ON_HEAD.match(key):
             return self._replace_on_verdict(sql)
-        failure = self._check_sqlglot(sql, key)
+        failure = all_privileges_in_list(sql) or self._check_sqlglot(sql, key)
         if failure:
             return Verdict(failure)
         for allowed in SQLFLUFF_ALLOW:

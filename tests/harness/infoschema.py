@@ -315,11 +315,20 @@ def _leaf(securable_type: str) -> Callable[[Backend, str | None], Iterable[Row]]
     return build
 
 
+def _privilege_speller(spelling: str) -> Callable[[str], str]:
+    """How the privilege views spell PRIVILEGE_TYPE: ``USE_CATALOG`` (``'underscore'``, what
+    a live warehouse lists) or the GRANT spelling ``USE CATALOG`` (``'space'``)."""
+    if spelling == "underscore":
+        return lambda privilege: privilege.replace(" ", "_")
+    return lambda privilege: privilege
+
+
 def _privileges(
     child_types: tuple[str, ...], name_cols: Callable[[Securable], Row]
 ) -> Callable[[Backend, str | None], Iterable[Row]]:
     def build(ws: Backend, scope: str | None) -> Iterable[Row]:
         direct = ws.state.options.inherited_from_direct
+        spell = _privilege_speller(ws.state.options.privilege_spelling)
         for child in ws.state.securables():
             if child.securable_type not in child_types or not _in_scope(child, scope):
                 continue
@@ -327,7 +336,7 @@ def _privileges(
                 continue
             names = name_cols(child)
             for grant in ws.state.direct_grants(child):
-                yield (grant.grantor, grant.principal, *names, grant.privilege, "NO", direct)
+                yield (grant.grantor, grant.principal, *names, spell(grant.privilege), "NO", direct)
             for parent in ws.state.ancestors(child):
                 for grant in ws.state.direct_grants(parent):
                     if shows_on_child(grant.privilege, child.securable_type):
@@ -335,7 +344,7 @@ def _privileges(
                             grant.grantor,
                             grant.principal,
                             *names,
-                            grant.privilege,
+                            spell(grant.privilege),
                             "NO",
                             parent.securable_type,
                         )

@@ -82,7 +82,7 @@ def test_missing_securable_fails(ws: Workspace, sql: str, error: str) -> None:
 def test_create_catalog_and_schema_make_the_creator_owner(ws: Workspace) -> None:
     wh = Warehouse(ws)
     wh.execute("CREATE CATALOG IF NOT EXISTS `finance` MANAGED LOCATION 's3://b/f' COMMENT 'money'")
-    wh.execute("CREATE CATALOG IF NOT EXISTS `finance`")
+    wh.execute("CREATE CATALOG IF NOT EXISTS `finance` MANAGED LOCATION 's3://b/f'")
     wh.execute("CREATE SCHEMA IF NOT EXISTS `finance`.`ledger` COMMENT 'books'")
     wh.execute("create schema if not exists `main`.`uc_governance`")
     kinds = [(s.kind, s.op) for s in wh.log.statements]
@@ -100,7 +100,7 @@ def test_create_catalog_and_schema_make_the_creator_owner(ws: Workspace) -> None
     )
     assert ws.get("SCHEMA", "finance.ledger").owner == "dbt-runner@example.com"
     with pytest.raises(DatabricksSqlError, match=r"\[CATALOG_ALREADY_EXISTS\]"):
-        wh.execute("CREATE CATALOG finance")
+        wh.execute("CREATE CATALOG finance MANAGED LOCATION 's3://b/f'")
 
 
 def test_alter_owner_with_quoted_names(ws: Workspace) -> None:

@@ -23,8 +23,8 @@ def test_table_privileges_include_direct_and_inherited_rows(ws: Workspace) -> No
     )
     assert [tuple(r.values()) for r in rows] == [
         ("analysts", "orders", "SELECT", "CATALOG"),
-        ("data-engineers", "orders", "MODIFY", None),
-        ("data-engineers", "orders", "SELECT", None),
+        ("data-engineers", "orders", "MODIFY", "NONE"),
+        ("data-engineers", "orders", "SELECT", "NONE"),
         ("analysts", "orders_v", "SELECT", "CATALOG"),
     ]
 
@@ -38,20 +38,20 @@ def test_schema_and_catalog_privileges(ws: Workspace) -> None:
     )
     assert [tuple(r.values()) for r in schema_rows] == [
         ("sales", "raw", "SELECT", "CATALOG"),
-        ("sales", "raw", "USE SCHEMA", None),
+        ("sales", "raw", "USE_SCHEMA", "NONE"),
     ]
     catalog_rows = ws.query(
         "SELECT grantor, grantee, catalog_name, privilege_type, is_grantable, inherited_from "
         "FROM system.information_schema.catalog_privileges ORDER BY privilege_type"
     )
     assert [tuple(r.values()) for r in catalog_rows] == [
-        ("dbt-runner@example.com", "analysts", "sales", "SELECT", "NO", None),
-        ("dbt-runner@example.com", "analysts", "sales", "USE CATALOG", "NO", None),
+        ("dbt-runner@example.com", "analysts", "sales", "SELECT", "NO", "NONE"),
+        ("dbt-runner@example.com", "analysts", "sales", "USE_CATALOG", "NO", "NONE"),
     ]
 
 
-def test_direct_rows_can_spell_inherited_from_none() -> None:
-    ws = Workspace(options=WorkspaceOptions(inherited_from_direct="NONE"))
+def test_direct_rows_can_spell_inherited_from_null() -> None:
+    ws = Workspace(options=WorkspaceOptions(inherited_from_direct=None))
     ws.add_group("analysts")
     ws.add_schema("main.shop")
     ws.add_table("main.shop.items")
@@ -63,8 +63,8 @@ def test_direct_rows_can_spell_inherited_from_none() -> None:
         "FROM main.information_schema.schema_privileges ORDER BY 1, 2"
     )
     assert [tuple(r.values()) for r in rows] == [
-        ("MODIFY", "NONE"),
-        ("SELECT", "NONE"),
+        ("MODIFY", None),
+        ("SELECT", None),
         ("SELECT", "SCHEMA"),
     ]
 

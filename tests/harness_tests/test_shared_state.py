@@ -28,9 +28,9 @@ def test_group_added_to_the_state_is_grantable_until_deleted() -> None:
 
 def test_dbt_grants_config_names_a_group_created_on_the_shared_state(tmp_path: Path) -> None:
     state = UcState()
-    state.add_group("Data-Readers")
+    state.add_group("Data-Readers")  # group names are case-sensitive: named as registered
     ws = Workspace(state=state)
-    project = write_tiny_project(tmp_path / "project", readers=("data-readers",))
+    project = write_tiny_project(tmp_path / "project", readers=("Data-Readers",))
     run_dbt(["build"], workspace=ws, project_dir=project, schema="shop").assert_ok()
     table = state.get("TABLE", "main.shop.people_table")
     assert [(g.principal, g.privilege) for g in state.direct_grants(table)] == [

@@ -115,7 +115,7 @@ def test_owner_runner_and_protected_principals_are_never_revoked(harnessed: Harn
     ws.grant("SCHEMA", "production.analytics", "data-engineers", "USE SCHEMA")  # neither
 
     run = harnessed.dbt(
-        "build", "--vars", "{uc_governance_protected_principals: [Workspace-Admins]}"
+        "build", "--vars", "{uc_governance_protected_principals: [workspace-admins]}"
     ).assert_ok()
     assert governance(run) == [
         "REVOKE USE SCHEMA ON SCHEMA `production`.`analytics` FROM `data-engineers`"
@@ -329,7 +329,7 @@ def test_volume_and_function_grants_and_owners(harnessed: Harnessed):
     run = harnessed.dbt("build").assert_ok()
     # one read per privilege view per catalog: volume and routine privileges in the same pass
     reads = " ".join(s.sql.lower() for s in run.reads)
-    assert "`production`.information_schema.volume_privileges" in reads
+    assert "`production`.`information_schema`.`volume_privileges`" in reads
     assert "`production`.information_schema.routine_privileges" in reads
     assert governance(run) == [
         "REVOKE READ VOLUME ON VOLUME `production`.`etl`.`landing` FROM `data-scientists`",

@@ -11,6 +11,7 @@ SP = "6f1c9a52-2b1e-4c3d-9a7e-5d2f1b0c8e47"  # production-etl-pipeline, seeds/po
 # the two dynamic views) come from the guide's "grant access to the view instead of the base table".
 EXPECTED_STATEMENTS = [
     "CREATE CATALOG IF NOT EXISTS `production` "
+    "MANAGED LOCATION 's3://uc-governance-demo/production' "
     "COMMENT 'Production data: ETL output and curated analytics'",
     "CREATE SCHEMA IF NOT EXISTS `production`.`analytics` "
     "COMMENT 'Curated analytics tables and masked views'",

@@ -61,6 +61,6 @@ def test_a_group_created_over_scim_is_a_principal_a_grant_can_name() -> None:
         "order by grantee"
     )
     granted = {(r["grantee"], r["privilege_type"]) for r in rows}
-    assert {("fraud-analysts", "USE CATALOG"), (sp.application_id, "USE CATALOG")} <= granted
+    assert {("fraud-analysts", "USE_CATALOG"), (sp.application_id, "USE_CATALOG")} <= granted
     with pytest.raises(DatabricksSqlError, match="PRINCIPAL_DOES_NOT_EXIST"):
         uc.query(f"GRANT USE CATALOG ON CATALOG main TO `{workspace_local.display_name}`")

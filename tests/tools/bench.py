@@ -90,7 +90,8 @@ def write_uc_governance_project(root: Path, tables: int, principals: int) -> Pat
         ["group_name", "description", "purpose", "idp_group"],
         [[group, "benchmark readers", "reads bench tables", ""] for group in groups],
     )
-    securables = [["CATALOG", "bench", "", "benchmark catalog", ""]]
+    # a managed location: the harness metastore, like a default one, has no root storage
+    securables = [["CATALOG", "bench", "", "benchmark catalog", "s3://uc-governance-bench/bench"]]
     securables.append(["SCHEMA", "bench.s", "", "benchmark schema", ""])
     securables += [["TABLE", f"bench.s.{t}", "", "", ""] for t in table_names(tables)]
     _write_csv(

@@ -2,14 +2,14 @@
     tables, views, volumes and functions: one read of each information_schema privilege view per
     catalog (catalog_, schema_, table_, volume_ and routine_privileges), never one SHOW GRANTS per
     object. Columns: securable_class (CATALOG, SCHEMA, TABLE, VOLUME, FUNCTION), securable_name (lower case), principal
-    (as Unity Catalog spells it), principal_key (lower case), privilege (normalized spelling),
+    (as Unity Catalog spells it), principal_key (uc_governance.principal_key_sql), privilege (normalized spelling),
     is_direct, inherited_from. -#}
 {% macro live_privileges_sql(catalogs) %}
     select
         securable_class,
         securable_name,
         grantee as principal,
-        lower(grantee) as principal_key,
+        {{ uc_governance.principal_key_sql('grantee') }} as principal_key,
         {{ uc_governance.normalize_privilege_sql('privilege_type') }} as privilege,
         {{ uc_governance.is_direct_grant_sql('inherited_from') }} as is_direct,
         inherited_from

@@ -2,7 +2,7 @@
     given catalogs, with their owners: one read of information_schema catalogs, schemata, tables,
     volumes and routines per catalog. Columns: securable_class (CATALOG, SCHEMA, TABLE, VOLUME,
     FUNCTION), securable_name (lower case), owner,
-    owner_key (lower case), object_type (CATALOG, SCHEMA, or the table_type), securable_type (the
+    owner_key (uc_governance.principal_key_sql), object_type (CATALOG, SCHEMA, or the table_type), securable_type (the
     type as the securables seed names it: a table_type VIEW or METRIC_VIEW is a VIEW,
     MATERIALIZED_VIEW a MATERIALIZED VIEW, any other table_type (MANAGED, EXTERNAL,
     STREAMING_TABLE, FOREIGN, ...) a TABLE, as GRANT names it; information_schema.tables,
@@ -12,7 +12,7 @@
         securable_class,
         securable_name,
         owner,
-        lower(owner) as owner_key,
+        {{ uc_governance.principal_key_sql('owner') }} as owner_key,
         object_type,
         case
             when securable_class != 'TABLE' then securable_class

@@ -1,9 +1,11 @@
 {#- Plan rows for GRANT or REVOKE: one statement per securable and principal from `relation`
     (a relation or an aliased subquery with columns securable_type, securable_name, quoted_name,
-    principal_name, privilege), carrying all of that principal's privileges, sorted. With
-    `destructive` true, every privilege counts against the blast-radius guard; a string is the
-    SQL aggregate that counts what the statement really removes. `reason_sql`, when given, is a
-    SQL aggregate used instead of the literal `reason`. -#}
+    principal_name, privilege), carrying all of that principal's privileges, sorted. ALL
+    PRIVILEGES is an alternative to a privilege list, never a member of one (GRANT/REVOKE
+    grammar: `{ ALL PRIVILEGES | privilege_type [, ...] }`), so it always gets a statement of
+    its own. With `destructive` true, every privilege counts against the blast-radius guard; a
+    string is the SQL aggregate that counts what the statement really removes. `reason_sql`,
+    when given, is a SQL aggregate used instead of the literal `reason`. -#}
 {% macro _privilege_statement_rows_sql(step, action, verb, preposition, relation, reason, destructive=false, reason_sql=none) %}
     {%- set privileges = uc_governance.sorted_string_agg_sql('privilege', "', '") %}
     select
@@ -25,5 +27,10 @@
         as statement,
         {{ reason_sql if reason_sql else "'" ~ reason ~ "'" }} as reason
     from {{ relation }}
-    group by securable_type, securable_name, quoted_name, principal_name
+    group by
+        securable_type,
+        securable_name,
+        quoted_name,
+        principal_name,
+        privilege = 'ALL PRIVILEGES'
 {% endmacro %}

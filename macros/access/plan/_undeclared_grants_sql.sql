@@ -17,9 +17,9 @@
                 or compared.principal_key = securable_state.owner_key
                 then 'owner of the securable'
             when compared.principal_key in (
-                lower({{ uc_governance.current_principal_sql() }})
+                {{ uc_governance.principal_key_sql(uc_governance.current_principal_sql()) }}
                 {%- for principal in protected -%}
-                , lower({{ uc_governance.string_literal_sql(principal) }})
+                , {{ uc_governance.principal_key_sql(uc_governance.string_literal_sql(principal)) }}
                 {%- endfor -%}
             )
                 then 'protected principal'

@@ -8,7 +8,14 @@
     {%- endif -%}
     {%- set securable_name = securable_name | lower -%}
     {%- set catalog = securable_name.split('.')[0] -%}
-    {%- set catalogs = [catalog] if uc_governance.catalog_exists(catalog) else [] %}
+    {%- set catalogs = [catalog] if uc_governance.catalog_exists(catalog) else [] -%}
+    {#- ALL PRIVILEGES expands at check time to every privilege except MANAGE and the EXTERNAL
+        USE privileges (docs: Unity Catalog privileges, "ALL PRIVILEGES"); those are only held
+        when granted by name. -#}
+    {%- set covering = [privilege | upper] -%}
+    {%- if (privilege | upper) not in ('MANAGE', 'EXTERNAL USE SCHEMA', 'EXTERNAL USE LOCATION') -%}
+        {%- do covering.append('ALL PRIVILEGES') -%}
+    {%- endif %}
 with
 
 held as (
@@ -23,8 +30,10 @@ held as (
     where
         securable_class = {{ uc_governance.string_literal_sql(securable_class) }}
         and securable_name = {{ uc_governance.string_literal_sql(securable_name) }}
-        and principal_key = lower({{ uc_governance.string_literal_sql(principal) }})
-        and privilege in ({{ uc_governance.string_literal_sql(privilege | upper) }}, 'ALL PRIVILEGES')
+        and principal_key = {{ uc_governance.principal_key_sql(uc_governance.string_literal_sql(principal)) }}
+        and privilege in (
+            {%- for name in covering %}{{ uc_governance.string_literal_sql(name) }}{{ ', ' if not loop.last }}{% endfor -%}
+        )
 
 )
 

@@ -53,7 +53,7 @@ final as (
         case
             when securables.owner is null then null
             when principals.principal_name is not null then principals.principal_name
-            else lower(securables.owner)
+            else securables.owner_key
         end as owner_name,
         securables.securable_comment,
         securables.managed_location

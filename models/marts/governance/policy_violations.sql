@@ -36,6 +36,8 @@
     ref('int_rule__row_access_table_not_protected'),
     ref('int_rule__row_access_value_marker'),
     ref('int_rule__securable_live_type_mismatch'),
+    ref('int_rule__securable_is_dbt_workspace'),
+    ref('int_rule__catalog_needs_location'),
 ] %}
 
 with

@@ -13,7 +13,7 @@ final as (
         upper(trim(securable_type)) as securable_type,
         lower(trim(securable_name)) as securable_name,
         trim(principal) as principal,
-        lower(trim(principal)) as principal_key,
+        {{ uc_governance.principal_key_sql('principal') }} as principal_key,
         upper(trim(privilege)) as privilege,
         coalesce(allow_all_privileges, false) as allow_all_privileges,
         upper(trim(securable_type)) || ' ' || lower(trim(securable_name))

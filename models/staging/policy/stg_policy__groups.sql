@@ -12,7 +12,7 @@ final as (
         description,
         purpose,
         trim(group_name) as group_name,
-        lower(trim(group_name)) as principal_key,
+        {{ uc_governance.principal_key_sql('group_name') }} as principal_key,
         nullif(trim(idp_group), '') as idp_group
     from source
 

@@ -14,7 +14,7 @@ renamed as (
         upper(trim(securable_type)) as securable_type,
         lower(trim(securable_name)) as securable_name,
         nullif(trim(owner), '') as owner,
-        lower(nullif(trim(owner), '')) as owner_key,
+        {{ uc_governance.principal_key_sql("nullif(trim(owner), '')") }} as owner_key,
         nullif(comment, '') as securable_comment,
         nullif(trim(managed_location), '') as managed_location
     from source

@@ -153,7 +153,12 @@ class WorkspaceOptions:
     """Choices the facts file marks **verify**; each is kept in exactly one place.
 
     * ``inherited_from_direct``: what ``INHERITED_FROM`` holds on a direct grant row in the
-      information_schema privilege views: ``None`` (SQL NULL, default) or ``'NONE'``.
+      information_schema privilege views: ``'NONE'`` (default: what Databricks warehouses
+      answer, see docs.databricks.com/sql/language-manual/information-schema/
+      table_privileges.html) or ``None`` (SQL NULL, the older documented spelling).
+    * ``privilege_spelling``: how the privilege views spell ``PRIVILEGE_TYPE``:
+      ``'underscore'`` (default: ``USE_CATALOG``, what a live warehouse lists) or ``'space'``
+      (``USE CATALOG``, the GRANT spelling; kept so tests prove both are read).
     * ``info_schema_column_case``: ``'lower'`` (default) or ``'upper'`` column names for the
       privilege views and ``catalogs``/``schemata``. dbt-databricks reads
       ``row["table_name"]`` from ``information_schema.tables``, which shows a real warehouse
@@ -163,10 +168,18 @@ class WorkspaceOptions:
     * ``show_grants_view_object_type``: ``objectType`` SHOW GRANTS reports for a view's own
       grants (dbt-databricks only keeps rows whose objectType is ``TABLE``).
     * ``create_default_schema``: whether CREATE CATALOG also creates ``<catalog>.default``.
+    * ``metastore_root_storage``: whether the metastore has root storage. Default ``False``:
+      workspaces enabled for Unity Catalog automatically get a metastore without one, and
+      CREATE CATALOG there needs MANAGED LOCATION (docs.databricks.com/sql/language-manual/
+      sql-ref-syntax-ddl-create-catalog.html; "Specify a managed storage location"). The
+      stricter reading is taken: it fails without one even with IF NOT EXISTS, before the
+      existence check.
     """
 
-    inherited_from_direct: str | None = None
+    inherited_from_direct: str | None = "NONE"
+    privilege_spelling: Literal["underscore", "space"] = "underscore"
     info_schema_column_case: Literal["lower", "upper"] = "lower"
     routine_schema_column: str = "routine_schema"
     show_grants_view_object_type: str = "TABLE"
     create_default_schema: bool = True
+    metastore_root_storage: bool = False

@@ -143,9 +143,15 @@ class PrincipalsMixin:
         return next((p for p in self._principals.values() if p.id == principal_id), None)
 
     def principal(self, name: str) -> Principal:
-        """Lookup or raise ``[PRINCIPAL_DOES_NOT_EXIST]`` like Databricks."""
+        """Lookup or raise ``[PRINCIPAL_DOES_NOT_EXIST]`` like Databricks.
+
+        Group names are case-sensitive in Unity Catalog (user emails are not): ``TO `G```
+        does not find group ``g``. The principal page
+        (docs.databricks.com/sql/language-manual/sql-ref-principal.html) names groups by
+        identifier without folding case; the stricter reading is taken (issue 6, item 5).
+        """
         found = self.find_principal(name)
-        if found is None:
+        if found is None or (found.kind == "group" and found.name != name):
             raise no_such_principal(name)
         return found
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 ALL_PRIVILEGES = "ALL PRIVILEGES"
 
+# CREATE CONNECTION is a metastore privilege, not a catalog one (docs.databricks.com/
+# data-governance/unity-catalog/access-control/privileges-reference: "Metastore | CREATE CATALOG,
+# ..., CREATE CONNECTION, ..."); the facts file's catalog row listed it by mistake.
 _CATALOG_OWN = (
     "APPLY TAG",
     "BROWSE",
-    "CREATE CONNECTION",
     "CREATE SCHEMA",
     "MANAGE",
     "USE CATALOG",

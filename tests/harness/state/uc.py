@@ -168,7 +168,7 @@ class UcState(PrincipalsMixin, GrantsMixin):
 
     def add_catalog(
         self,
-        name: str,
+        name: str | Sequence[str],
         *,
         owner: str | None = None,
         comment: str | None = None,

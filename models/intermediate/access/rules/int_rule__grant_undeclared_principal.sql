@@ -17,7 +17,7 @@ from {{ ref('stg_policy__grants') }} as declared_grants
 left join {{ ref('int_access__declared_principals') }} as declared_principals
     on declared_grants.principal_key = declared_principals.principal_key
 left join {{ ref('stg_policy__service_principals') }} as service_principals
-    on declared_grants.principal_key = lower(service_principals.display_name)
+    on lower(declared_grants.principal_key) = lower(service_principals.display_name)
 where
     declared_principals.principal_key is null
     and not {{ uc_governance.looks_like_user_or_service_principal_sql('declared_grants.principal_key') }}
