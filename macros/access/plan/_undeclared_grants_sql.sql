@@ -1,8 +1,8 @@
 {#- Live direct grants on declared securables that the grants seed does not declare, with the
     reason they are never revoked (null when they may be): the grantee owns the securable, or is
-    protected (the runner and uc_governance_protected_principals), or the runner's view of the
-    securable's grants is partial and uc_governance_revoke_on_partial_view is false. Shared by the revoke and keep
-    plan rows. -#}
+    protected (the runner and uc_governance_protected_principals), or the runner sees only part
+    of the securable's grants and uc_governance_revoke_on_partial_view is false. Shared by the
+    revoke and keep plan rows. -#}
 {% macro _undeclared_grants_sql(grant_comparison, securable_state) %}
     {%- set settings = uc_governance.uc_governance_config() -%}
     {%- set protected = settings['protected_principals'] | unique | list %}
