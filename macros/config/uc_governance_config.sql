@@ -22,7 +22,11 @@
       see _apply_batch_size and docs/decisions/0040-batched-apply-with-sql-scripting.md.
     - metastore_root_storage (bool, false): whether the metastore has root storage. Without it
       (every workspace enabled for Unity Catalog automatically) CREATE CATALOG fails unless it
-      names a MANAGED LOCATION, so every declared catalog needs a managed_location. -#}
+      names a MANAGED LOCATION, so every declared catalog needs a managed_location.
+    - revoke_on_partial_view (bool, false): plan revokes on a securable even where the runner
+      sees only part of its grants in information_schema (not metastore admin, not owner of it
+      or of a parent; MANAGE is not enough). With false such a securable gets a partial_view
+      plan row and no revoke; its grants are still applied (docs/decisions/0043). -#}
 {% macro uc_governance_config() %}
     {%- set defaults = {
         'apply': true,
@@ -35,13 +39,14 @@
         'dynamic_views': target.type != 'databricks',
         'apply_batch_size': 'auto',
         'metastore_root_storage': false,
+        'revoke_on_partial_view': false,
     } -%}
     {%- set resolved = {} -%}
     {%- for key, default in defaults.items() -%}
         {%- set name = 'uc_governance_' ~ key -%}
         {%- set value = var(name, default) -%}
         {%- set problem = none -%}
-        {%- if key in ('apply', 'allow_mass_revoke', 'dynamic_views', 'metastore_root_storage') and value is not sameas true and value is not sameas false -%}
+        {%- if key in ('apply', 'allow_mass_revoke', 'dynamic_views', 'metastore_root_storage', 'revoke_on_partial_view') and value is not sameas true and value is not sameas false -%}
             {%- set problem = 'must be true or false' -%}
         {%- elif key == 'max_revokes' and (value is not number or value is sameas true or value is sameas false or value < 0 or value != value | int) -%}
             {%- set problem = 'must be a whole number of privileges, 0 or more' -%}

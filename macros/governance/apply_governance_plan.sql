@@ -14,10 +14,22 @@
         select plan_order, plan_key, action, securable_type, securable_name, principal,
             privileges, privilege_count, destructive_count, statement
         from {{ plan_relation }}
-        where statement is not null
+        where statement is not null or action = 'partial_view'
         order by plan_order
     {%- endset -%}
-    {%- set steps = run_query(query).rows -%}
+    {%- set steps = [] -%}
+    {%- for row in run_query(query).rows -%}
+        {%- if row['statement'] is none -%}
+            {#- partial_view rows (docs/decisions/0043): said, never sent -#}
+            {{ log('uc_governance plan: partial view of the grants on ' ~ row['securable_type'] ~ ' '
+                ~ row['securable_name'] ~ ': the runner is neither metastore admin nor owner of it or of a parent; '
+                ~ ('undeclared grants it can see are revoked (uc_governance_revoke_on_partial_view is true)'
+                    if uc_governance.uc_governance_config()['revoke_on_partial_view']
+                    else 'no revoke is planned there (uc_governance_revoke_on_partial_view is false)'), info=True) }}
+        {%- else -%}
+            {%- do steps.append(row) -%}
+        {%- endif -%}
+    {%- endfor -%}
     {%- set destructive = [] -%}
     {%- set counts = {} -%}
     {%- for step in steps -%}

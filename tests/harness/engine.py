@@ -189,10 +189,21 @@ class Engine:
                 fname = str(node.this).lower()
                 if fname in ("is_account_group_member", "is_member"):
                     arg = node.expressions[0] if node.expressions else None
-                    if not isinstance(arg, exp.Literal):
-                        raise self.cannot(f"{fname} needs a literal group name here")
-                    member = self.ws.state.is_account_group_member(arg.name, self.session.user)
-                    node.replace(exp.Boolean(this=member))
+                    if arg is None:
+                        raise self.cannot(f"{fname} needs a group name")
+                    if isinstance(arg, exp.Literal):
+                        member = self.ws.state.is_account_group_member(arg.name, self.session.user)
+                        node.replace(exp.Boolean(this=member))
+                    else:
+                        # The argument is a STRING expression (SQL reference): test it against
+                        # the caller's groups, compared as the literal form compares them.
+                        user = self.session.user
+                        groups = sorted(g.lower() for g in self.ws.state.groups_of(user))
+                        test = exp.In(
+                            this=exp.Lower(this=arg.copy()),
+                            expressions=[exp.Literal.string(g) for g in groups],
+                        )
+                        node.replace(exp.Coalesce(this=test, expressions=[exp.false()]))
                 elif fname in ("current_metastore", "current_version"):
                     raise self.cannot(f"function {fname}() is not modelled")
                 elif fname == "timestamp_millis" and len(node.expressions) == 1:

@@ -7,6 +7,8 @@ only that catalog; ``system.information_schema`` covers every catalog.
 Privilege views list direct grants plus inherited ones: a grant on a catalog (schema) shows
 on every schema/table/volume/function below it whose privilege matrix contains it, with
 ``inherited_from`` = ``'CATALOG'`` (``'SCHEMA'``). Owners are not grants and never appear.
+Each privilege-view row is shown only when the current user may see it (``authz``: a
+non-admin runner that owns neither the securable nor a parent sees only its own rows).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from . import authz
 from .backend import Backend
 from .state import Securable
 from .state.privileges import shows_on_child
@@ -27,6 +30,7 @@ _PRIV_TAIL = [("privilege_type", S), ("is_grantable", S), ("inherited_from", S)]
 
 VIEW_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "catalogs": [("catalog_name", S), ("catalog_owner", S), ("comment", S), *_AUDIT],
+    "metastores": [("metastore_id", S), ("metastore_name", S), ("metastore_owner", S)],
     "schemata": [
         ("catalog_name", S),
         ("schema_name", S),
@@ -255,6 +259,11 @@ def _catalogs(ws: Backend, scope: str | None) -> Iterable[Row]:
             yield (c.parts[0], c.owner, c.comment, *_audit(c))
 
 
+def _metastores(ws: Backend, scope: str | None) -> Iterable[Row]:
+    """The current metastore, shown to every user (its owner is the metastore admin)."""
+    yield ("00000000-0000-0000-0000-000000000000", "metastore", authz.metastore_owner(ws.state))
+
+
 def _schemata(ws: Backend, scope: str | None) -> Iterable[Row]:
     for s in ws.state.schemas():
         if _in_scope(s, scope):
@@ -329,6 +338,7 @@ def _privileges(
     def build(ws: Backend, scope: str | None) -> Iterable[Row]:
         direct = ws.state.options.inherited_from_direct
         spell = _privilege_speller(ws.state.options.privilege_spelling)
+        user = ws.state.current_user
         for child in ws.state.securables():
             if child.securable_type not in child_types or not _in_scope(child, scope):
                 continue
@@ -336,10 +346,20 @@ def _privileges(
                 continue
             names = name_cols(child)
             for grant in ws.state.direct_grants(child):
-                yield (grant.grantor, grant.principal, *names, spell(grant.privilege), "NO", direct)
+                if authz.sees_grant_row(ws.state, child, grant.principal, user):
+                    yield (
+                        grant.grantor,
+                        grant.principal,
+                        *names,
+                        spell(grant.privilege),
+                        "NO",
+                        direct,
+                    )
             for parent in ws.state.ancestors(child):
                 for grant in ws.state.direct_grants(parent):
-                    if shows_on_child(grant.privilege, child.securable_type):
+                    if shows_on_child(
+                        grant.privilege, child.securable_type
+                    ) and authz.sees_grant_row(ws.state, child, grant.principal, user):
                         yield (
                             grant.grantor,
                             grant.principal,
@@ -397,6 +417,7 @@ def _no_rows(ws: Backend, scope: str | None) -> Iterable[Row]:
 
 _BUILDERS: dict[str, Callable[[Backend, str | None], Iterable[Row]]] = {
     "catalogs": _catalogs,
+    "metastores": _metastores,
     "schemata": _schemata,
     "tables": _tables,
     "views": _views,

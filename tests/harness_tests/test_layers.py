@@ -19,7 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("state.principals", "state.grants"),
     ("state.uc",),
     ("state",),
-    ("errors",),
+    ("errors", "authz"),
     ("grammar", "dcl", "network", "scripting"),
     ("statements", "backend"),
     ("infoschema", "metadata", "governance"),

@@ -92,6 +92,7 @@ def test_plan_unions_one_model_per_action(tmp_path, monkeypatch, target):
             "model.uc_governance.policy_violations",
             "model.uc_governance.int_plan__missing_securables",
             "model.uc_governance.int_plan__keeps",
+            "model.uc_governance.int_plan__partial_view",
             "model.uc_governance.int_plan__create_securables",
             "model.uc_governance.int_plan__revokes",
             "model.uc_governance.int_plan__grants",

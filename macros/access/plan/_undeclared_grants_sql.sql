@@ -1,7 +1,8 @@
 {#- Live direct grants on declared securables that the grants seed does not declare, with the
     reason they are never revoked (null when they may be): the grantee owns the securable, or is
-    protected (the runner and uc_governance_protected_principals). Shared by the revoke and keep
-    plan rows. -#}
+    protected (the runner and uc_governance_protected_principals), or the runner sees only part
+    of the securable's grants and uc_governance_revoke_on_partial_view is false. Shared by the
+    revoke and keep plan rows. -#}
 {% macro _undeclared_grants_sql(grant_comparison, securable_state) %}
     {%- set settings = uc_governance.uc_governance_config() -%}
     {%- set protected = settings['protected_principals'] | unique | list %}
@@ -23,6 +24,10 @@
                 {%- endfor -%}
             )
                 then 'protected principal'
+            {%- if not settings['revoke_on_partial_view'] %}
+            when securable_state.partial_view
+                then 'the runner sees only part of the grants here (uc_governance_revoke_on_partial_view is false)'
+            {%- endif %}
         end as keep_reason
     from {{ grant_comparison }} as compared
     inner join {{ securable_state }} as securable_state

@@ -1,6 +1,7 @@
 {#- Declared securables with their live state: whether each exists now (on a target without
     Unity Catalog, the tables and views that pipelines build are assumed to), and its current
-    owner (whoever creates a catalog or schema owns it until the owner is changed: the runner).
+    owner (whoever creates a catalog or schema owns it until the owner is changed: the runner),
+    and whether the runner's information_schema view of its grants is partial (partial_view_sql).
     `declared` has the columns of int_access__declared_securables, `live_securables` those of
     stg_uc__securables (a relation or a parenthesised SELECT). -#}
 {% macro access_securable_state_sql(declared, live_securables) %}
@@ -23,7 +24,13 @@
         coalesce(
             live_securables.owner_key,
             lower({{ uc_governance.current_principal_sql() }})
-        ) as current_owner_key
+        ) as current_owner_key,
+        {#- the runner sees only part of the grants on it (docs/decisions/0043) #}
+        coalesce(
+            live_securables.securable_name is not null
+            and {{ uc_governance.partial_view_sql('declared', live_securables) }},
+            false
+        ) as partial_view
     from {{ declared }} as declared
     left join {{ live_securables }} as live_securables
         on

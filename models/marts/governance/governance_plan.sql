@@ -6,6 +6,7 @@
 {{ uc_governance.governance_plan_sql([
     ref('int_plan__missing_securables'),
     ref('int_plan__keeps'),
+    ref('int_plan__partial_view'),
     ref('int_plan__create_securables'),
     ref('int_plan__revokes'),
     ref('int_plan__grants'),

@@ -174,6 +174,10 @@ class WorkspaceOptions:
       sql-ref-syntax-ddl-create-catalog.html; "Specify a managed storage location"). The
       stricter reading is taken: it fails without one even with IF NOT EXISTS, before the
       existence check.
+    * ``metastore_owner``: the metastore's owner, i.e. its admin (a user or a group):
+      ``None`` (default) makes the current user the owner, so the runner is a metastore
+      admin and sees every grant, as before; a group the runner is not in makes it a
+      non-admin runner whose privilege-view rows are filtered (``tests/harness/authz.py``).
     """
 
     inherited_from_direct: str | None = "NONE"
@@ -183,3 +187,4 @@ class WorkspaceOptions:
     show_grants_view_object_type: str = "TABLE"
     create_default_schema: bool = True
     metastore_root_storage: bool = False
+    metastore_owner: str | None = None
