@@ -121,8 +121,14 @@ METASTORE_LEVEL_PRIVILEGES: tuple[str, ...] = (
     "WRITE FILES",
 )
 _METASTORE_PRIVILEGE = "|".join(
-    ("ALL PRIVILEGES", "CREATE CONNECTION", "CREATE EXTERNAL TABLE", "MANAGE", "BROWSE")
-    + METASTORE_LEVEL_PRIVILEGES
+    (
+        "ALL PRIVILEGES",
+        "BROWSE",
+        "CREATE CONNECTION",
+        "CREATE EXTERNAL TABLE",
+        "MANAGE",
+        *METASTORE_LEVEL_PRIVILEGES,
+    )
 )
 _METASTORE_OBJECT = r"(?:EXTERNAL LOCATION|STORAGE CREDENTIAL|SERVICE CREDENTIAL|CONNECTION)"
 
@@ -142,7 +148,8 @@ SQLFLUFF_ALLOW_METASTORE_OBJECTS: tuple[AllowedShape, ...] = (
             rf"|REVOKE (?:{_METASTORE_PRIVILEGE})(?: , (?:{_METASTORE_PRIVILEGE}))* "
             rf"ON {_METASTORE_OBJECT} `i` FROM `i`)$"
         ),
-        "sqlfluff 4.4.0 cannot parse ON EXTERNAL LOCATION / CREDENTIAL / CONNECTION (security-grant)",
+        "sqlfluff 4.4.0 cannot parse ON EXTERNAL LOCATION / CREDENTIAL / CONNECTION "
+        "(security-grant)",
     ),
     AllowedShape(
         "ALTER <metastore-level object> OWNER TO",

@@ -85,9 +85,7 @@ PRIVILEGES_BY_TYPE: dict[str, frozenset[str]] = {
     # Service credentials: ACCESS and CREATE CONNECTION (docs.databricks.com/connect/
     # unity-catalog/cloud-services/manage-service-credentials), MANAGE.
     "SERVICE CREDENTIAL": frozenset((ALL_PRIVILEGES, "ACCESS", "CREATE CONNECTION", "MANAGE")),
-    "CONNECTION": frozenset(
-        (ALL_PRIVILEGES, "CREATE FOREIGN CATALOG", "MANAGE", "USE CONNECTION")
-    ),
+    "CONNECTION": frozenset((ALL_PRIVILEGES, "CREATE FOREIGN CATALOG", "MANAGE", "USE CONNECTION")),
     # The metastore (no ALL PRIVILEGES there): what the privileges reference lists for it.
     "METASTORE": frozenset(
         (

@@ -18,6 +18,6 @@ select
     owner as offending_value,
     'metastore_owner_not_managed' as rule_name,
     'the metastore owner (metastore admin) is not managed by uc_governance; leave owner empty'
-    as message
+        as message
 from {{ ref('stg_policy__securables') }}
 where securable_type = 'METASTORE' and owner is not null
