@@ -105,6 +105,6 @@ seeds-check: install  ## pre-flight check of the seed CSVs (UTF-8, not empty, he
 clean:  ## remove build output (keeps .venv)
 	rm -rf target logs dbt_packages
 
-adopt: install  ## write policy seeds describing live catalogs: make adopt CATALOGS=a,b [ADOPT_DIR=seeds/policy]
-	@test -n "$(CATALOGS)" || { echo "make adopt: set CATALOGS=catalog1,catalog2"; exit 2; }
-	$(BIN)/python -m ucgov.adopt --catalogs "$(CATALOGS)" --out-dir "$(or $(ADOPT_DIR),seeds/policy)" --dbt $(DBT)
+adopt: install  ## write policy seeds describing live catalogs: make adopt CATALOGS=a,b [METASTORE=true] [ADOPT_DIR=seeds/policy]
+	@test -n "$(CATALOGS)$(METASTORE)" || { echo "make adopt: set CATALOGS=catalog1,catalog2 (and/or METASTORE=true)"; exit 2; }
+	$(BIN)/python -m ucgov.adopt --catalogs "$(CATALOGS)" $(if $(METASTORE),--metastore) --out-dir "$(or $(ADOPT_DIR),seeds/policy)" --dbt $(DBT)

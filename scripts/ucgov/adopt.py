@@ -5,7 +5,9 @@ and securables of named catalogs as they are.
 the dbt operation `adopt_policy` on the Databricks target, reads the rows it logs and writes
 groups.csv, service_principals.csv, securables.csv and grants.csv (sorted, stable, every row's
 reason 'adopted') into the output directory (default seeds/policy/, overwritten: review the diff
-before committing). The next plan on that workspace is empty.
+before committing). The next plan on that workspace is empty. With `--metastore` (make adopt
+METASTORE=true) the metastore-level securables (the metastore, external locations, storage and
+service credentials, connections) and their grants are adopted too (docs/decisions/0042).
 """
 
 from __future__ import annotations
@@ -79,9 +81,12 @@ def write_seeds(rows: dict[str, list[dict[str, str]]], out_dir: Path) -> dict[st
     return counts
 
 
-def run_adopt_operation(catalogs: Iterable[str], dbt: str, target: str) -> str:
-    """Run `dbt run-operation adopt_policy` and return its output (raises if dbt fails)."""
-    args = json.dumps({"catalogs": list(catalogs)})
+def run_adopt_operation(
+    catalogs: Iterable[str], dbt: str, target: str, *, metastore: bool = False
+) -> str:
+    """Run `dbt run-operation adopt_policy` and return its output (raises if dbt fails);
+    `metastore` adopts the metastore-level securables too."""
+    args = json.dumps({"catalogs": list(catalogs), "metastore": metastore})
     command = [dbt, "run-operation", "adopt_policy", "--args", args, "--target", target]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -91,7 +96,13 @@ def run_adopt_operation(catalogs: Iterable[str], dbt: str, target: str) -> str:
 
 
 @click.command()
-@click.option("--catalogs", required=True, help="Comma-separated catalog names to adopt.")
+@click.option("--catalogs", default="", help="Comma-separated catalog names to adopt.")
+@click.option(
+    "--metastore/--no-metastore",
+    default=False,
+    show_default=True,
+    help="Also adopt the metastore, external locations, credentials and connections.",
+)
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -101,13 +112,15 @@ def run_adopt_operation(catalogs: Iterable[str], dbt: str, target: str) -> str:
 )
 @click.option("--dbt", default="dbt", show_default=True, help="The dbt executable.")
 @click.option("--target", default="databricks", show_default=True, help="The dbt target.")
-def main(catalogs: str, out_dir: Path, dbt: str, target: str) -> None:
-    """Write policy seeds describing the named catalogs' live grants, owners and securables."""
+def main(catalogs: str, metastore: bool, out_dir: Path, dbt: str, target: str) -> None:
+    """Write policy seeds describing the named catalogs' live grants, owners and securables
+    (and, with --metastore, those of the metastore-level securables)."""
     names = [name.strip() for name in catalogs.split(",") if name.strip()]
-    if not names:
-        raise click.UsageError("--catalogs names no catalog")
+    if not names and not metastore:
+        raise click.UsageError("--catalogs names no catalog (or pass --metastore)")
     try:
-        counts = write_seeds(parse_adopt_log(run_adopt_operation(names, dbt, target)), out_dir)
+        output = run_adopt_operation(names, dbt, target, metastore=metastore)
+        counts = write_seeds(parse_adopt_log(output), out_dir)
     except AdoptError as error:
         raise click.ClickException(str(error)) from error
     for name, count in counts.items():

@@ -18,6 +18,7 @@ SECURABLE_KEYWORDS: tuple[tuple[str, ...], ...] = (
     ("STREAMING", "TABLE"),
     ("EXTERNAL", "LOCATION"),
     ("STORAGE", "CREDENTIAL"),
+    ("SERVICE", "CREDENTIAL"),
     ("CATALOG",),
     ("SCHEMA",),
     ("DATABASE",),

@@ -34,7 +34,7 @@ _NAME = rf"(?:`i`|(?!{_KEYWORDS}\b)[A-Z_][A-Z0-9_]*)"
 _DOTTED = rf"{_NAME}(?: \. {_NAME}){{0,2}}"
 _SECURABLE_TYPE = (
     r"(?:CATALOG|SCHEMA|DATABASE|TABLE|VIEW|MATERIALIZED VIEW|VOLUME|FUNCTION|"
-    r"EXTERNAL LOCATION|STORAGE CREDENTIAL|CONNECTION|SHARE)"
+    r"EXTERNAL LOCATION|STORAGE CREDENTIAL|SERVICE CREDENTIAL|CONNECTION|SHARE)"
 )
 
 
@@ -96,6 +96,72 @@ SQLFLUFF_ALLOW: tuple[AllowedShape, ...] = (
 )
 
 
+# Metastore-level privileges (seeds/vocabulary/privileges.csv, docs.databricks.com/
+# data-governance/unity-catalog/manage-privileges/privileges): sqlfluff 4.4.0 knows none of them.
+METASTORE_LEVEL_PRIVILEGES: tuple[str, ...] = (
+    "ACCESS",
+    "CREATE CATALOG",
+    "CREATE CLEAN ROOM",
+    "CREATE EXTERNAL LOCATION",
+    "CREATE EXTERNAL VOLUME",
+    "CREATE FOREIGN CATALOG",
+    "CREATE FOREIGN SECURABLE",
+    "CREATE MANAGED STORAGE",
+    "CREATE PROVIDER",
+    "CREATE RECIPIENT",
+    "CREATE SERVICE CREDENTIAL",
+    "CREATE SHARE",
+    "CREATE STORAGE CREDENTIAL",
+    "EXTERNAL USE LOCATION",
+    "MANAGE ALLOWLIST",
+    "READ FILES",
+    "SET SHARE PERMISSION",
+    "USE CONNECTION",
+    "USE MARKETPLACE ASSETS",
+    "USE PROVIDER",
+    "USE RECIPIENT",
+    "USE SHARE",
+    "WRITE FILES",
+)
+_METASTORE_PRIVILEGE = "|".join(
+    (
+        "ALL PRIVILEGES",
+        "BROWSE",
+        "CREATE CONNECTION",
+        "CREATE EXTERNAL TABLE",
+        "MANAGE",
+        *METASTORE_LEVEL_PRIVILEGES,
+    )
+)
+_METASTORE_OBJECT = r"(?:EXTERNAL LOCATION|STORAGE CREDENTIAL|SERVICE CREDENTIAL|CONNECTION)"
+
+# sqlfluff 4.4.0's databricks dialect has no grammar for a GRANT/REVOKE ON, or an ALTER ...
+# OWNER TO, naming an external location, a storage or service credential or a connection (it
+# parses `ON METASTORE`). These exact shapes skip sqlfluff (sqlglot still parses them); the
+# grammar is the SQL reference's: docs.databricks.com/sql/language-manual/security-grant.html
+# (securable_object: CONNECTION, EXTERNAL LOCATION, [STORAGE | SERVICE] CREDENTIAL),
+# sql-ref-syntax-ddl-alter-location.html, sql-ref-syntax-ddl-alter-credential.html,
+# sql-ref-syntax-ddl-alter-connection.html (`[ SET ] OWNER TO principal`).
+SQLFLUFF_ALLOW_METASTORE_OBJECTS: tuple[AllowedShape, ...] = (
+    AllowedShape(
+        "GRANT/REVOKE ON a metastore-level object",
+        re.compile(
+            rf"^(?:GRANT (?:{_METASTORE_PRIVILEGE})(?: , (?:{_METASTORE_PRIVILEGE}))* "
+            rf"ON {_METASTORE_OBJECT} `i` TO `i`"
+            rf"|REVOKE (?:{_METASTORE_PRIVILEGE})(?: , (?:{_METASTORE_PRIVILEGE}))* "
+            rf"ON {_METASTORE_OBJECT} `i` FROM `i`)$"
+        ),
+        "sqlfluff 4.4.0 cannot parse ON EXTERNAL LOCATION / CREDENTIAL / CONNECTION "
+        "(security-grant)",
+    ),
+    AllowedShape(
+        "ALTER <metastore-level object> OWNER TO",
+        re.compile(rf"^ALTER {_METASTORE_OBJECT} `i` (?:SET )?OWNER TO `i`$"),
+        "sqlfluff 4.4.0 has no ALTER EXTERNAL LOCATION / CREDENTIAL / CONNECTION grammar",
+    ),
+)
+
+
 # Unity Catalog privileges that sqlfluff 4.4.0's databricks dialect has no grammar for (each
 # fails `GRANT <privilege> ON <securable> TO <principal>` there, although all are valid Unity
 # Catalog privileges). In a GRANT or REVOKE, each is replaced by SELECT before sqlfluff parses
@@ -109,6 +175,7 @@ SQLFLUFF_UNKNOWN_PRIVILEGES: tuple[str, ...] = (
     "EXTERNAL USE SCHEMA",
     "MANAGE",
     "REFRESH",
+    *METASTORE_LEVEL_PRIVILEGES,
 )
 _PRIVILEGE_LIST = re.compile(r"^(?P<verb>GRANT|REVOKE)\s+(?P<privileges>.+?)\s+ON\s", re.I | re.S)
 
@@ -194,7 +261,7 @@ class GrammarChecker:
         failure = all_privileges_in_list(sql) or self._check_sqlglot(sql, key)
         if failure:
             return Verdict(failure)
-        for allowed in SQLFLUFF_ALLOW:
+        for allowed in (*SQLFLUFF_ALLOW, *SQLFLUFF_ALLOW_METASTORE_OBJECTS):
             if allowed.pattern.match(key):
                 return Verdict(None, allowed.name)
         return Verdict(self._check_sqlfluff(known_privileges_sql(sql)))

@@ -19,6 +19,7 @@ from typing import Any
 from . import authz
 from .backend import Backend
 from .state import Securable
+from .state.model import METASTORE_ID
 from .state.privileges import shows_on_child
 
 Row = tuple[Any, ...]
@@ -130,6 +131,54 @@ VIEW_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("routine_schema", S),
         ("routine_name", S),
         *_PRIV_TAIL,
+    ],
+    # Metastore-level views: the same rows in every catalog's information_schema.
+    "metastore_privileges": [("grantor", S), ("grantee", S), ("metastore_id", S), *_PRIV_TAIL],
+    "external_location_privileges": [
+        ("grantor", S),
+        ("grantee", S),
+        ("external_location_name", S),
+        *_PRIV_TAIL,
+    ],
+    "storage_credential_privileges": [
+        ("grantor", S),
+        ("grantee", S),
+        ("storage_credential_name", S),
+        *_PRIV_TAIL,
+    ],
+    "connection_privileges": [("grantor", S), ("grantee", S), ("connection_name", S), *_PRIV_TAIL],
+    "metastores": [("metastore_id", S), ("metastore_name", S), ("metastore_owner", S)],
+    "external_locations": [
+        ("external_location_name", S),
+        ("external_location_owner", S),
+        ("url", S),
+        ("storage_credential_name", S),
+        ("read_only", S),
+        ("comment", S),
+        *_AUDIT,
+    ],
+    "storage_credentials": [
+        ("storage_credential_id", S),
+        ("storage_credential_name", S),
+        ("storage_credential_owner", S),
+        ("comment", S),
+        *_AUDIT,
+    ],
+    # DBR 15.4+: storage and service credentials, told apart by credential_purpose.
+    "credentials": [
+        ("credential_id", S),
+        ("credential_name", S),
+        ("credential_owner", S),
+        ("credential_purpose", S),
+        ("comment", S),
+        *_AUDIT,
+    ],
+    "connections": [
+        ("connection_name", S),
+        ("connection_owner", S),
+        ("connection_type", S),
+        ("comment", S),
+        *_AUDIT,
     ],
     "catalog_tags": [("catalog_name", S), ("tag_name", S), ("tag_value", S)],
     "schema_tags": [("catalog_name", S), ("schema_name", S), ("tag_name", S), ("tag_value", S)],
@@ -372,6 +421,44 @@ def _privileges(
     return build
 
 
+def _metastore_privileges(
+    securable_type: str,
+) -> Callable[[Backend, str | None], Iterable[Row]]:
+    """Direct grants on metastore-level securables: nothing is inherited at that level."""
+
+    def build(ws: Backend, scope: str | None) -> Iterable[Row]:
+        direct = ws.state.options.inherited_from_direct
+        spell = _privilege_speller(ws.state.options.privilege_spelling)
+        for securable in ws.state.securables(securable_type):
+            names = (METASTORE_ID,) if securable_type == "METASTORE" else securable.parts
+            for grant in ws.state.direct_grants(securable):
+                yield (grant.grantor, grant.principal, *names, spell(grant.privilege), "NO", direct)
+
+    return build
+
+
+def _metastore_objects(view: str) -> Callable[[Backend, str | None], Iterable[Row]]:
+    """Rows of the metastore-level object views (every catalog's information_schema)."""
+
+    def build(ws: Backend, scope: str | None) -> Iterable[Row]:
+        if view == "metastores":
+            yield (METASTORE_ID, "metastore", ws.state.metastore.owner)
+        for s in ws.state.securables():
+            name = s.parts[0] if s.parts else None
+            if view == "external_locations" and s.securable_type == "EXTERNAL LOCATION":
+                url = f"s3://harness/{name}"
+                yield (name, s.owner, url, None, "false", s.comment, *_audit(s))
+            elif view == "storage_credentials" and s.securable_type == "STORAGE CREDENTIAL":
+                yield (f"id-{name}", name, s.owner, s.comment, *_audit(s))
+            elif view == "credentials" and s.securable_type.endswith(" CREDENTIAL"):
+                purpose = s.securable_type.split()[0]
+                yield (f"id-{name}", name, s.owner, purpose, s.comment, *_audit(s))
+            elif view == "connections" and s.securable_type == "CONNECTION":
+                yield (name, s.owner, "POSTGRESQL", s.comment, *_audit(s))
+
+    return build
+
+
 def _tags(level: str) -> Callable[[Backend, str | None], Iterable[Row]]:
     types = {
         "catalog": ("CATALOG",),
@@ -429,6 +516,15 @@ _BUILDERS: dict[str, Callable[[Backend, str | None], Iterable[Row]]] = {
     "table_privileges": _privileges(("TABLE", "VIEW", "MATERIALIZED VIEW"), lambda s: s.parts),
     "volume_privileges": _privileges(("VOLUME",), lambda s: s.parts),
     "routine_privileges": _privileges(("FUNCTION",), lambda s: (*s.parts, *s.parts)),
+    "metastore_privileges": _metastore_privileges("METASTORE"),
+    "external_location_privileges": _metastore_privileges("EXTERNAL LOCATION"),
+    "storage_credential_privileges": _metastore_privileges("STORAGE CREDENTIAL"),
+    "connection_privileges": _metastore_privileges("CONNECTION"),
+    "metastores": _metastore_objects("metastores"),
+    "external_locations": _metastore_objects("external_locations"),
+    "storage_credentials": _metastore_objects("storage_credentials"),
+    "credentials": _metastore_objects("credentials"),
+    "connections": _metastore_objects("connections"),
     "catalog_tags": _tags("catalog"),
     "schema_tags": _tags("schema"),
     "table_tags": _tags("table"),

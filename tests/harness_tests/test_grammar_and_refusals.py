@@ -68,7 +68,7 @@ def test_one_sqlfluff_parse_per_shape() -> None:
     "sql",
     [
         "SHOW FUNCTIONS IN main.default",
-        "SELECT * FROM main.information_schema.metastores",
+        "SELECT * FROM main.information_schema.recipients",
         "DESCRIBE HISTORY main.default.t",
     ],
 )
@@ -106,13 +106,19 @@ def test_every_privilege_of_the_project_vocabulary_passes_the_grammar_check():
     names = {"CATALOG": "`c`", "SCHEMA": "`c`.`s`", "TABLE": "`c`.`s`.`t`", "VIEW": "`c`.`s`.`v`"}
     for leaf in ("MATERIALIZED VIEW", "VOLUME", "FUNCTION"):
         names[leaf] = "`c`.`s`.`x`"
+    for metastore_object in ("EXTERNAL LOCATION", "STORAGE CREDENTIAL", "SERVICE CREDENTIAL"):
+        names[metastore_object] = "`x`"
+    names["CONNECTION"] = "`x`"
+    names["METASTORE"] = ""  # GRANT ... ON METASTORE names no object
     vocabulary = REPO_ROOT / "seeds" / "vocabulary" / "privileges.csv"
     rows = list(csv.DictReader(vocabulary.open()))
     assert len(rows) > 40
     for row in rows:
-        securable = f"{row['securable_type']} {names[row['securable_type']]}"
+        securable = f"{row['securable_type']} {names[row['securable_type']]}".strip()
         # ALL PRIVILEGES is never a member of a list (test_live_workspace_strictness.py)
         listed = "" if row["privilege"] == "ALL PRIVILEGES" else ", SELECT"
+        if listed and names[row["securable_type"]] == "`x`":
+            listed = ", MANAGE"  # the allow-listed shape admits metastore-level privileges only
         checker.check(f"GRANT {row['privilege']}{listed} ON {securable} TO `g-1`")
         checker.check(f"REVOKE {row['privilege']} ON {securable} FROM `g-1`")
 

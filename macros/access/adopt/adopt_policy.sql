@@ -6,14 +6,17 @@
     is the securables seed's owner, not a grant. Principals are classified by spelling: an email
     is a user (not declared), an application id (UUID) a service principal, anything else a
     group. Reads only; refuses a catalog that does not exist. `catalogs`: a list of names or one
-    comma-separated string. -#}
-{% macro adopt_policy(catalogs) %}
+    comma-separated string. With `metastore` true, the metastore-level securables (the metastore,
+    external locations, storage and service credentials, connections) and their direct grants are
+    adopted too (service credential grants cannot be read in bulk: docs/decisions/0042); the
+    metastore row gets no owner (the metastore admin is not managed). -#}
+{% macro adopt_policy(catalogs, metastore=false) %}
     {%- if not uc_governance.can_enforce_grants() -%}
         {{ exceptions.raise_compiler_error(
             'uc_governance adopt: target ' ~ target.name ~ ' has no Unity Catalog to read; use a Databricks target') }}
     {%- endif -%}
     {%- set names = (catalogs.split(',') if catalogs is string else catalogs) | map('trim') | map('lower') | reject('equalto', '') | unique | sort | list -%}
-    {%- if names | length == 0 -%}
+    {%- if names | length == 0 and not metastore -%}
         {{ exceptions.raise_compiler_error('uc_governance adopt: name at least one catalog (CATALOGS=a,b)') }}
     {%- endif -%}
     {%- for name in names if not uc_governance.catalog_exists(name) -%}
@@ -22,14 +25,14 @@
     {%- endfor -%}
     {%- set query -%}
         with live_securables as (
-            {{ uc_governance.live_securables_sql(names) }}
+            {{ uc_governance.live_securables_sql(names, metastore_level=metastore) }}
         ),
         securables as (
             select * from live_securables
             where not securable_name rlike '^[^.]+[.]information_schema([.]|$)'
         ),
         live_privileges as (
-            {{ uc_governance.live_privileges_sql(names) }}
+            {{ uc_governance.live_privileges_sql(names, metastore_level=metastore) }}
         ),
         grants as (
             select distinct
@@ -46,7 +49,10 @@
                 live_privileges.is_direct
                 and live_privileges.privilege not in ('OWN', 'OWNERSHIP', 'OWNER')
         )
-        select 'securable' as kind, securable_type, securable_name, owner as principal, cast(null as {{ dbt.type_string() }}) as privilege
+        select
+            'securable' as kind, securable_type, securable_name,
+            case when securable_type != 'METASTORE' then owner end as principal,
+            cast(null as {{ dbt.type_string() }}) as privilege
         from securables
         union all
         select 'grant' as kind, securable_type, securable_name, principal, privilege

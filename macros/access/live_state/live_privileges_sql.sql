@@ -1,10 +1,13 @@
 {#- A SELECT of every privilege row (direct and inherited) on the given catalogs, their schemas,
     tables, views, volumes and functions: one read of each information_schema privilege view per
     catalog (catalog_, schema_, table_, volume_ and routine_privileges), never one SHOW GRANTS per
-    object. Columns: securable_class (CATALOG, SCHEMA, TABLE, VOLUME, FUNCTION), securable_name (lower case), principal
+    object. With `metastore_level` true it also reads the metastore-level privilege views once
+    (macro _read_metastore_privileges: METASTORE, EXTERNAL LOCATION, STORAGE CREDENTIAL,
+    CONNECTION), whether or not a catalog is given.
+    Columns: securable_class (CATALOG, SCHEMA, TABLE, VOLUME, FUNCTION, or a metastore-level type), securable_name (lower case), principal
     (as Unity Catalog spells it), principal_key (uc_governance.principal_key_sql), privilege (normalized spelling),
     is_direct, inherited_from. -#}
-{% macro live_privileges_sql(catalogs) %}
+{% macro live_privileges_sql(catalogs, metastore_level=false) %}
     select
         securable_class,
         securable_name,
@@ -14,7 +17,15 @@
         {{ uc_governance.is_direct_grant_sql('inherited_from') }} as is_direct,
         inherited_from
     from (
+        {%- if metastore_level %}
+        {{- uc_governance._read_metastore_privileges() }}
+            {%- if catalogs | length > 0 %}
+        union all
         {{- uc_governance._read_live_privileges(catalogs) }}
+            {%- endif -%}
+        {%- else %}
+        {{- uc_governance._read_live_privileges(catalogs) }}
+        {%- endif %}
     ) as live_privileges
 {% endmacro %}
 

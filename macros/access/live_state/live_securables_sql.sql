@@ -6,8 +6,9 @@
     type as the securables seed names it: a table_type VIEW or METRIC_VIEW is a VIEW,
     MATERIALIZED_VIEW a MATERIALIZED VIEW, any other table_type (MANAGED, EXTERNAL,
     STREAMING_TABLE, FOREIGN, ...) a TABLE, as GRANT names it; information_schema.tables,
-    "TABLE_TYPE"). -#}
-{% macro live_securables_sql(catalogs) %}
+    "TABLE_TYPE"). With `metastore_level` true it also reads the metastore-level object views
+    once (macro _read_metastore_securables). -#}
+{% macro live_securables_sql(catalogs, metastore_level=false) %}
     select
         securable_class,
         securable_name,
@@ -21,7 +22,15 @@
             else 'TABLE'
         end as securable_type
     from (
+        {%- if metastore_level %}
+        {{- uc_governance._read_metastore_securables() }}
+            {%- if catalogs | length > 0 %}
+        union all
         {{- uc_governance._read_live_securables(catalogs) }}
+            {%- endif -%}
+        {%- else %}
+        {{- uc_governance._read_live_securables(catalogs) }}
+        {%- endif %}
     ) as live_securables
 {% endmacro %}
 

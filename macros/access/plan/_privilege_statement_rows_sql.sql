@@ -22,7 +22,8 @@
         {{ 'count(*)' if destructive else '0' }} as destructive_count,
         {%- endif %}
         '{{ verb }} ' || {{ privileges }}
-        || ' ON ' || securable_type || ' ' || quoted_name
+        {#- trimmed: METASTORE has an empty quoted_name (ON METASTORE) #}
+        || ' ON ' || trim(securable_type || ' ' || quoted_name)
         || ' {{ preposition }} ' || {{ uc_governance.quote_identifier_sql('principal_name') }}
         as statement,
         {{ reason_sql if reason_sql else "'" ~ reason ~ "'" }} as reason

@@ -14,13 +14,13 @@
     {%- set securable_state -%}
         ({{ uc_governance.access_securable_state_sql(
             declared_securables,
-            '(' ~ uc_governance.live_securables_sql(catalogs) ~ ')') }})
+            '(' ~ uc_governance.live_securables_sql(catalogs, metastore_level=true) ~ ')') }})
     {%- endset -%}
     {%- set grant_comparison -%}
         ({{ uc_governance.access_grant_comparison_sql(
             ref('int_access__desired_grants'),
             declared_securables,
-            '(' ~ uc_governance.live_privileges_sql(catalogs) ~ ')') }})
+            '(' ~ uc_governance.live_privileges_sql(catalogs, metastore_level=true) ~ ')') }})
     {%- endset -%}
     {#- a grant on a securable whose grants the runner sees only in part cannot be verified
         (docs/decisions/0043): apply sends it, the test does not report it -#}

@@ -32,9 +32,13 @@ final as (
         securables.catalog_name,
         securables.schema_name,
         securables.object_name,
-        case securables.name_part_count
-            when 1 then {{ uc_governance.quote_identifier_sql('securables.catalog_name') }}
-            when 2
+        case
+            {#- GRANT ... ON METASTORE names no object #}
+            when securables.securable_type = 'METASTORE' then ''
+            when securable_types.securable_level = 'metastore'
+                then {{ uc_governance.quote_identifier_sql('securables.securable_name') }}
+            when securables.name_part_count = 1 then {{ uc_governance.quote_identifier_sql('securables.catalog_name') }}
+            when securables.name_part_count = 2
                 then
                     {{ uc_governance.quote_identifier_sql('securables.catalog_name') }}
                     || '.' || {{ uc_governance.quote_identifier_sql('securables.schema_name') }}
@@ -43,6 +47,7 @@ final as (
                 || '.' || {{ uc_governance.quote_identifier_sql('securables.schema_name') }}
                 || '.' || {{ uc_governance.quote_identifier_sql('securables.object_name') }}
         end as quoted_name,
+        coalesce(securable_types.securable_level, 'catalog') as securable_level,
         case securables.name_part_count
             when 2 then securables.catalog_name
             when 3 then securables.catalog_name || '.' || securables.schema_name

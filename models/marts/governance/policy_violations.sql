@@ -17,6 +17,7 @@
     ref('int_rule__securable_undeclared_parent'),
     ref('int_rule__securable_undeclared_owner'),
     ref('int_rule__securable_location_not_allowed'),
+    ref('int_rule__securable_metastore_row'),
     ref('int_rule__base_table_reader_not_cleared'),
     ref('int_rule__classification_unknown'),
     ref('int_rule__classified_table_not_declared'),

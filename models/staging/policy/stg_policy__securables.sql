@@ -21,27 +21,40 @@ renamed as (
 
 ),
 
+securable_types as (
+
+    select * from {{ ref('stg_vocabulary__securable_types') }}
+
+),
+
 final as (
 
     select
-        securable_type,
-        securable_name,
-        split_part(securable_name, '.', 1) as catalog_name,
+        renamed.securable_type,
+        renamed.securable_name,
+        {#- metastore-level securables (external locations, credentials, connections, the
+            metastore) belong to no catalog -#}
         case
-            when {{ uc_governance.name_part_count_sql('securable_name') }} >= 2
-                then split_part(securable_name, '.', 2)
+            when coalesce(securable_types.securable_level, 'catalog') = 'catalog'
+                then split_part(renamed.securable_name, '.', 1)
+        end as catalog_name,
+        case
+            when {{ uc_governance.name_part_count_sql('renamed.securable_name') }} >= 2
+                then split_part(renamed.securable_name, '.', 2)
         end as schema_name,
         case
-            when {{ uc_governance.name_part_count_sql('securable_name') }} >= 3
-                then split_part(securable_name, '.', 3)
+            when {{ uc_governance.name_part_count_sql('renamed.securable_name') }} >= 3
+                then split_part(renamed.securable_name, '.', 3)
         end as object_name,
-        {{ uc_governance.name_part_count_sql('securable_name') }} as name_part_count,
-        owner,
-        owner_key,
-        securable_comment,
-        managed_location,
-        securable_type || ' ' || securable_name as row_key
+        {{ uc_governance.name_part_count_sql('renamed.securable_name') }} as name_part_count,
+        renamed.owner,
+        renamed.owner_key,
+        renamed.securable_comment,
+        renamed.managed_location,
+        renamed.securable_type || ' ' || renamed.securable_name as row_key
     from renamed
+    left join securable_types
+        on renamed.securable_type = securable_types.securable_type
 
 )
 

@@ -30,6 +30,9 @@ NAMESPACE = {
     "FUNCTION": "FUNCTION",
     "EXTERNAL LOCATION": "EXTERNAL LOCATION",
     "STORAGE CREDENTIAL": "STORAGE CREDENTIAL",
+    "SERVICE CREDENTIAL": "SERVICE CREDENTIAL",
+    "CONNECTION": "CONNECTION",
+    "METASTORE": "METASTORE",
 }
 NAME_PARTS = {
     "CATALOG": 1,
@@ -39,9 +42,14 @@ NAME_PARTS = {
     "FUNCTION": 3,
     "EXTERNAL LOCATION": 1,
     "STORAGE CREDENTIAL": 1,
+    "SERVICE CREDENTIAL": 1,
+    "CONNECTION": 1,
+    # The metastore attached to the workspace: SQL names it without a name (ON METASTORE).
+    "METASTORE": 0,
 }
 # Name parts of securable types the state does not model but statements may name.
-_OTHER_NAME_PARTS = {"METASTORE": 0, "CONNECTION": 1, "SHARE": 1}
+_OTHER_NAME_PARTS = {"SHARE": 1}
+METASTORE_ID = "11111111-2222-3333-4444-555555555555"
 
 
 def name_size(securable_type: str) -> int:

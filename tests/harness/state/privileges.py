@@ -63,7 +63,10 @@ PRIVILEGES_BY_TYPE: dict[str, frozenset[str]] = {
             ALL_PRIVILEGES,
             "CREATE EXTERNAL TABLE",
             "CREATE EXTERNAL VOLUME",
+            "BROWSE",
+            "CREATE FOREIGN SECURABLE",
             "CREATE MANAGED STORAGE",
+            "EXTERNAL USE LOCATION",
             "MANAGE",
             "READ FILES",
             "WRITE FILES",
@@ -79,6 +82,30 @@ PRIVILEGES_BY_TYPE: dict[str, frozenset[str]] = {
             "WRITE FILES",
         )
     ),
+    # Service credentials: ACCESS and CREATE CONNECTION (docs.databricks.com/connect/
+    # unity-catalog/cloud-services/manage-service-credentials), MANAGE.
+    "SERVICE CREDENTIAL": frozenset((ALL_PRIVILEGES, "ACCESS", "CREATE CONNECTION", "MANAGE")),
+    "CONNECTION": frozenset((ALL_PRIVILEGES, "CREATE FOREIGN CATALOG", "MANAGE", "USE CONNECTION")),
+    # The metastore (no ALL PRIVILEGES there): what the privileges reference lists for it.
+    "METASTORE": frozenset(
+        (
+            "CREATE CATALOG",
+            "CREATE CLEAN ROOM",
+            "CREATE CONNECTION",
+            "CREATE EXTERNAL LOCATION",
+            "CREATE PROVIDER",
+            "CREATE RECIPIENT",
+            "CREATE SERVICE CREDENTIAL",
+            "CREATE SHARE",
+            "CREATE STORAGE CREDENTIAL",
+            "MANAGE ALLOWLIST",
+            "SET SHARE PERMISSION",
+            "USE MARKETPLACE ASSETS",
+            "USE PROVIDER",
+            "USE RECIPIENT",
+            "USE SHARE",
+        )
+    ),
 }
 
 KNOWN_PRIVILEGES: frozenset[str] = frozenset().union(*PRIVILEGES_BY_TYPE.values())
@@ -91,8 +118,16 @@ SUPPORTED_TYPES = (
     "CATALOG",
     "SCHEMA",
     *SCHEMA_CHILD_TYPES,
+    *("EXTERNAL LOCATION", "STORAGE CREDENTIAL", "SERVICE CREDENTIAL", "CONNECTION"),
+    "METASTORE",
+)
+# Metastore-level securables: one-part names (the metastore itself: none), no parent.
+METASTORE_LEVEL_TYPES = (
     "EXTERNAL LOCATION",
     "STORAGE CREDENTIAL",
+    "SERVICE CREDENTIAL",
+    "CONNECTION",
+    "METASTORE",
 )
 
 

@@ -63,6 +63,9 @@ class UcState(PrincipalsMixin, GrantsMixin):
         self._add_principal(ACCOUNT_USERS, "group")
         self.current_user = self.add_user(current_user).name
         self.add_catalog("system", owner=SYSTEM_OWNER, comment="System catalog (auto-created)")
+        # The metastore attached to the workspace (GRANT ... ON METASTORE); its owner is the
+        # metastore admin, here the system user (not managed by SQL).
+        self.register(Securable("METASTORE", (), SYSTEM_OWNER))
 
     # ------------------------------------------------------------------ bookkeeping
     def touch(self) -> None:
@@ -274,6 +277,19 @@ class UcState(PrincipalsMixin, GrantsMixin):
     def add_storage_credential(self, name: str, *, owner: str | None = None) -> Securable:
         """Register a storage credential."""
         return self._add_leaf("STORAGE CREDENTIAL", name, owner, None)
+
+    def add_service_credential(self, name: str, *, owner: str | None = None) -> Securable:
+        """Register a service credential (credentials view, purpose SERVICE)."""
+        return self._add_leaf("SERVICE CREDENTIAL", name, owner, None)
+
+    def add_connection(self, name: str, *, owner: str | None = None) -> Securable:
+        """Register a Lakehouse Federation connection."""
+        return self._add_leaf("CONNECTION", name, owner, None)
+
+    @property
+    def metastore(self) -> Securable:
+        """The metastore attached to the workspace (``ON METASTORE``)."""
+        return self.get("METASTORE", ())
 
     def rename_relation(self, relation: Securable, new_parts: tuple[str, ...]) -> None:
         """Move a relation (and its grants) to a new name, as ALTER ... RENAME TO does."""
