@@ -19,7 +19,11 @@
       scripts (BEGIN ... END compound statements) of up to that many statements each. 'auto'
       resolves to 500 where the Databricks SQL reference says SQL scripting runs (Databricks
       SQL warehouses, and clusters on Databricks Runtime 16.3 and above) and to 1 elsewhere:
-      see _apply_batch_size and docs/decisions/0040-batched-apply-with-sql-scripting.md. -#}
+      see _apply_batch_size and docs/decisions/0040-batched-apply-with-sql-scripting.md.
+    - protection_function_schema ('production.security'): `catalog.schema` where native
+      protection (enforcement 'native') creates its mask and row-filter functions; must be a
+      schema the securables seed declares (rule int_rule__function_schema_not_declared,
+      docs/decisions/0050-native-protection.md). -#}
 {% macro uc_governance_config() %}
     {%- set defaults = {
         'apply': true,
@@ -31,6 +35,7 @@
         'mask_hash_secret_key': 'mask_hash_key',
         'dynamic_views': target.type != 'databricks',
         'apply_batch_size': 'auto',
+        'protection_function_schema': 'production.security',
     } -%}
     {%- set resolved = {} -%}
     {%- for key, default in defaults.items() -%}
@@ -62,6 +67,8 @@
                 or value is sameas true or value is sameas false or value != value | int
                 or value < 1 or value > 1000) -%}
             {%- set problem = "must be 'auto' or a whole number of statements from 1 to 1000" -%}
+        {%- elif key == 'protection_function_schema' and (value is not string or not modules.re.match('^[a-z0-9_]+[.][a-z0-9_]+$', value)) -%}
+            {%- set problem = 'must be catalog.schema in lower case (letters, digits, _)' -%}
         {%- endif -%}
         {%- if problem -%}
             {{ exceptions.raise_compiler_error(

@@ -92,7 +92,7 @@
         },
         'protected_tables': {
             'columns': {'table_name': 'securable_name', 'enforcement': 'name',
-                        'view_name': 'securable_name', 'reason': 'text'},
+                        'view_name': 'optional_securable_name', 'reason': 'text'},
             'key': ['table_name'],
         },
         'clearances': {
@@ -121,7 +121,7 @@
     {%- if re.search('[\x00-\x1f\x7f]', text) -%}
         {{ return('contains a control character (newline, tab, NUL...); it cannot be quoted safely') }}
     {%- endif -%}
-    {%- set optional = kind in ('text', 'optional_name', 'optional_principal', 'location', 'boolean') -%}
+    {%- set optional = kind in ('text', 'optional_name', 'optional_principal', 'optional_securable_name', 'location', 'boolean') -%}
     {%- if text | trim == '' -%}
         {{ return('' if optional else 'is required') }}
     {%- endif -%}
@@ -141,7 +141,7 @@
         {{ return('is not a securable type such as CATALOG, SCHEMA or TABLE') }}
     {%- elif kind == 'privilege' and not re.match('^[A-Za-z]+( [A-Za-z]+)*$', text) -%}
         {{ return('is not a privilege such as SELECT or USE SCHEMA (words separated by single spaces)') }}
-    {%- elif kind == 'securable_name' -%}
+    {%- elif kind in ('securable_name', 'optional_securable_name') -%}
         {%- for part in text.split('.') -%}
             {%- if part == '' or part != part | trim -%}
                 {{ return('has an empty name part or a part with surrounding spaces (write catalog.schema.object, unquoted)') }}

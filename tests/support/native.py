@@ -1,0 +1,48 @@
+"""Project copies switched to native Unity Catalog protection (enforcement 'native'): the
+protected tables' rows in seeds/policy/protected_tables.csv say `native` (no view), and their
+dynamic view models are removed (a native table has no view), as a user switching would do."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+VIEW_MODELS = {
+    "production.sensitive_data.customers": "customers_masked_v",
+    "production.analytics.sales": "regional_sales_v",
+}
+
+
+def switch_to_native(project: Path, tables: tuple[str, ...] = tuple(VIEW_MODELS)) -> None:
+    """Make `tables` natively protected in the project copy at `project`."""
+    seed = project / "seeds" / "policy" / "protected_tables.csv"
+    with seed.open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        if row["table_name"] in tables:
+            row["enforcement"] = "native"
+            row["view_name"] = ""
+    with seed.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    listing = project / "models" / "intermediate" / "protection" / "int_protection__dynamic_views.sql"
+    text = listing.read_text()
+    for table in tables:
+        model = VIEW_MODELS[table]
+        (project / "models" / "marts" / "protection" / "views" / f"{model}.sql").unlink()
+        line = f"    ref('{model}'),\n"
+        assert line in text, f"{model} is not listed in {listing}"
+        text = text.replace(line, "")
+    listing.write_text(text)
+
+
+def set_seed_rows(project: Path, name: str, rows: list[dict[str, str]]) -> None:
+    """Replace the rows of seeds/policy/<name>.csv (same header)."""
+    seed = project / "seeds" / "policy" / f"{name}.csv"
+    with seed.open(newline="") as handle:
+        header = next(csv.reader(handle))
+    with seed.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(rows)
