@@ -21,7 +21,7 @@ SALES = "`production`.`analytics`.`sales`"
 
 
 def md5(text: str) -> str:
-    return hashlib.md5(text.encode()).hexdigest()
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()  # a name, not a secret
 
 
 def mask_name(rule: str, data_type: str, groups: str) -> str:
