@@ -8,12 +8,12 @@ One workspace for the module, changed step by step (each fixture builds on the o
 
 from __future__ import annotations
 
-import csv
 import hashlib
 
 import pytest
 
 from tests.support.native import native_harnessed, protection_statements
+from tests.support.project import read_seed, write_seed
 
 SCHEMA = "`production`.`security`"
 CUSTOMERS = "`production`.`sensitive_data`.`customers`"
@@ -140,15 +140,9 @@ def live(harnessed) -> dict:
 
 def edit_seed(harnessed, name: str, edit) -> None:
     """Apply `edit(rows)` to seeds/policy/<name>.csv of the project copy."""
-    path = harnessed.project / "seeds" / "policy" / f"{name}.csv"
-    with path.open(newline="") as handle:
-        reader = csv.DictReader(handle)
-        header, rows = reader.fieldnames, list(reader)
+    rows = read_seed(harnessed.project, name)
     edit(rows)
-    with path.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header)
-        writer.writeheader()
-        writer.writerows(rows)
+    write_seed(harnessed.project, name, rows)
 
 
 @pytest.fixture(scope="module")

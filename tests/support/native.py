@@ -41,17 +41,6 @@ def switch_to_native(project: Path, tables: tuple[str, ...] = tuple(VIEW_MODELS)
     listing.write_text(text)
 
 
-def set_seed_rows(project: Path, name: str, rows: list[dict[str, str]]) -> None:
-    """Replace the rows of seeds/policy/<name>.csv (same header)."""
-    seed = project / "seeds" / "policy" / f"{name}.csv"
-    with seed.open(newline="") as handle:
-        header = next(csv.reader(handle))
-    with seed.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header)
-        writer.writeheader()
-        writer.writerows(rows)
-
-
 # The protected base tables as the pipelines create them (columns of seeds/demo).
 PROTECTED_TABLES = {
     "production.sensitive_data.customers": {
