@@ -78,7 +78,23 @@ final as (
 
     select * from seeded
     union all
-    select * from protection_functions
+    select
+        securable_type,
+        securable_name,
+        securable_class,
+        catalog_name,
+        schema_name,
+        object_name,
+        quoted_name,
+        parent_name,
+        parent_type,
+        created_by_uc_governance,
+        owner_key,
+        owner_name,
+        securable_comment,
+        managed_location,
+        created_by_protection
+    from protection_functions
 
 )
 

@@ -63,10 +63,7 @@ quoted as (
         return_type,
         function_body,
         function_comment,
-        {{ uc_governance.quote_identifier_sql("split_part(function_name, '.', 1)") }} || '.'
-        || {{ uc_governance.quote_identifier_sql("split_part(function_name, '.', 2)") }} || '.'
-        || {{ uc_governance.quote_identifier_sql("split_part(function_name, '.', 3)") }}
-        as quoted_name
+        {{ uc_governance._quoted_three_part_sql('function_name') }} as quoted_name
     from fingerprinted
 
 ),

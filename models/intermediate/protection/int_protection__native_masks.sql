@@ -47,8 +47,7 @@ native_columns as (
         coalesce(cleared.cleared_group_keys, '') as cleared_group_keys,
         cleared.cleared_groups,
         cleared.membership_sql,
-        {{ uc_governance.native_mask_expression_sql('columns.mask_rule', 'columns.data_type') }}
-        as masked_sql
+        {{ uc_governance.native_mask_expression_sql('columns.mask_rule', 'columns.data_type') }} as masked_sql
     from columns
     left join cleared
         on

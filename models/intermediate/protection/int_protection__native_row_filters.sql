@@ -5,6 +5,7 @@
     member of several groups sees the union of their rows and anyone else sees none (as the
     dynamic views do). -#}
 {%- set settings = uc_governance.uc_governance_config() %}
+{%- set agg = uc_governance.sorted_string_agg_sql %}
 
 with
 
@@ -34,10 +35,10 @@ filter_columns as (
         rule_columns.column_key,
         rule_columns.column_name,
         coalesce(columns.data_type, 'string') as data_type,
-        'filter_column_' || lpad(cast(dense_rank() over (
+        dense_rank() over (
             partition by rule_columns.table_name
             order by {{ uc_governance.quote_identifier_sql('rule_columns.column_key') }}
-        ) as {{ dbt.type_string() }}), 3, '0') as parameter_name
+        ) as parameter_rank
     from (
         select
             table_name,
@@ -53,6 +54,15 @@ filter_columns as (
 
 ),
 
+numbered_columns as (
+
+    select
+        *,
+        'filter_column_' || lpad(cast(parameter_rank as {{ dbt.type_string() }}), 3, '0') as filter_parameter
+    from filter_columns
+
+),
+
 tests as (
 
     select
@@ -62,14 +72,14 @@ tests as (
                 then {{ uc_governance.native_membership_test_sql('native_rules.group_name') }}
             else
                 '(' || {{ uc_governance.native_membership_test_sql('native_rules.group_name') }}
-                || ' and cast(' || filter_columns.parameter_name || ' as {{ dbt.type_string() }}) = '
+                || ' and cast(' || numbered_columns.filter_parameter || ' as {{ dbt.type_string() }}) = '
                 || {{ uc_governance.quote_string_sql('native_rules.allowed_value') }} || ')'
         end as test_sql
     from native_rules
-    inner join filter_columns
+    inner join numbered_columns
         on
-            native_rules.table_name = filter_columns.table_name
-            and native_rules.column_key = filter_columns.column_key
+            native_rules.table_name = numbered_columns.table_name
+            and native_rules.column_key = numbered_columns.column_key
 
 ),
 
@@ -77,11 +87,9 @@ signatures as (
 
     select
         table_name,
-        {{ uc_governance.sorted_string_agg_sql("parameter_name || ' ' || upper(data_type)", "', '") }}
-        as parameters_sql,
-        {{ uc_governance.sorted_string_agg_sql(uc_governance.quote_identifier_sql('column_key'), "', '") }}
-        as on_columns_sql
-    from filter_columns
+        {{ agg("filter_parameter || ' ' || upper(data_type)", "', '") }} as parameters_sql,
+        {{ agg(uc_governance.quote_identifier_sql('column_key'), "', '") }} as on_columns_sql
+    from numbered_columns
     group by table_name
 
 ),
