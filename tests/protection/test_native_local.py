@@ -33,7 +33,7 @@ def test_an_undeclared_function_schema_stops_the_build(project):
 
 def test_a_malformed_function_schema_setting_is_refused(project):
     run = project.dbt(
-        "build", "--vars", "{uc_governance_protection_function_schema: \"prod'; drop\"}"
+        "build", "--vars", '{uc_governance_protection_function_schema: "prod\'; drop"}'
     )
     assert not run.success
     assert "uc_governance_protection_function_schema must be catalog.schema" in run.text
