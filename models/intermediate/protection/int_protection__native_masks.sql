@@ -4,6 +4,8 @@
     8 hex characters of md5('<type>|<cleared group keys, sorted, comma-separated>') so that
     columns cleared for different groups never share a function. -#}
 {%- set settings = uc_governance.uc_governance_config() %}
+{#- the simulated membership the function bodies read on local, named on every target (one graph) #}
+{%- do uc_governance.group_membership_relation() %}
 
 with
 

@@ -5,6 +5,8 @@
     member of several groups sees the union of their rows and anyone else sees none (as the
     dynamic views do). -#}
 {%- set settings = uc_governance.uc_governance_config() %}
+{#- the simulated membership the function bodies read on local, named on every target (one graph) #}
+{%- do uc_governance.group_membership_relation() %}
 {%- set agg = uc_governance.sorted_string_agg_sql %}
 
 with
