@@ -26,7 +26,11 @@
     - revoke_on_partial_view (bool, false): plan revokes on a securable even where the runner
       sees only part of its grants in information_schema (not metastore admin, not owner of it
       or of a parent; MANAGE is not enough). With false such a securable gets a partial_view
-      plan row and no revoke; its grants are still applied (docs/decisions/0043). -#}
+      plan row and no revoke; its grants are still applied (docs/decisions/0043).
+    - protection_function_schema ('production.security'): `catalog.schema` where native
+      protection (enforcement 'native') creates its mask and row-filter functions; must be a
+      schema the securables seed declares (rule int_rule__function_schema_not_declared,
+      docs/decisions/0050-native-protection.md). -#}
 {% macro uc_governance_config() %}
     {%- set defaults = {
         'apply': true,
@@ -40,6 +44,7 @@
         'apply_batch_size': 'auto',
         'metastore_root_storage': false,
         'revoke_on_partial_view': false,
+        'protection_function_schema': 'production.security',
     } -%}
     {%- set resolved = {} -%}
     {%- for key, default in defaults.items() -%}
@@ -71,6 +76,8 @@
                 or value is sameas true or value is sameas false or value != value | int
                 or value < 1 or value > 1000) -%}
             {%- set problem = "must be 'auto' or a whole number of statements from 1 to 1000" -%}
+        {%- elif key == 'protection_function_schema' and (value is not string or not modules.re.match('^[a-z0-9_]+[.][a-z0-9_]+$', value)) -%}
+            {%- set problem = 'must be catalog.schema in lower case (letters, digits, _)' -%}
         {%- endif -%}
         {%- if problem -%}
             {{ exceptions.raise_compiler_error(

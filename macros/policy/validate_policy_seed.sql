@@ -105,7 +105,7 @@
         },
         'protected_tables': {
             'columns': {'table_name': 'securable_name', 'enforcement': 'name',
-                        'view_name': 'securable_name', 'reason': 'text'},
+                        'view_name': 'optional_securable_name', 'reason': 'text'},
             'key': ['table_name'],
         },
         'clearances': {
@@ -137,7 +137,7 @@
     {%- if uc_governance._has_invisible_character(text) -%}
         {{ return('contains an invisible or direction-changing character (shown escaped); a lookalike of another name is refused') }}
     {%- endif -%}
-    {%- set optional = kind in ('text', 'optional_name', 'optional_principal', 'location', 'boolean') -%}
+    {%- set optional = kind in ('text', 'optional_name', 'optional_principal', 'optional_securable_name', 'location', 'boolean') -%}
     {%- if text | trim == '' -%}
         {{ return('' if optional else 'is required') }}
     {%- endif -%}
@@ -157,7 +157,7 @@
         {{ return('is not a securable type such as CATALOG, SCHEMA or TABLE') }}
     {%- elif kind == 'privilege' and not re.match('^[A-Za-z]+( [A-Za-z]+)*$', text) -%}
         {{ return('is not a privilege such as SELECT or USE SCHEMA (words separated by single spaces)') }}
-    {%- elif kind == 'securable_name' -%}
+    {%- elif kind in ('securable_name', 'optional_securable_name') -%}
         {%- for part in text.split('.') -%}
             {%- if part == '' or part != part | trim -%}
                 {{ return('has an empty name part or a part with surrounding spaces (write catalog.schema.object, unquoted)') }}

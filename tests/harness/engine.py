@@ -250,6 +250,16 @@ class Engine:
         if existing is None:
             existing = self.ws.state.add_function(parts, owner=self.session.user)
         existing.view_text = node.sql(dialect="databricks")
+        # The SQL reference (CREATE FUNCTION, SQL and Python) lists COMMENT function_comment
+        # among the characteristics; information_schema.routines shows it as COMMENT. A
+        # replaced function takes the new comment, or none when the new text has none.
+        properties = node.args.get("properties")
+        comments = [
+            p.this.name
+            for p in (properties.expressions if properties else [])
+            if isinstance(p, exp.SchemaCommentProperty)
+        ]
+        existing.comment = comments[0] if comments else None
         existing.last_altered = now()
         self.ws.state.touch()
         return Result.statement()

@@ -54,7 +54,7 @@ def test_every_cross_seed_protection_problem_is_named_and_nothing_is_built(proje
     append_seed_lines(
         root,
         "protected_tables",
-        "production.analytics.sales_summary,native,production.analytics.sales_summary_v,x",
+        "production.analytics.sales_summary,view,,x",
     )
     append_seed_lines(root, "demo_group_members", "mallory@example.com,root-group,x")
     run = project.dbt("build")
@@ -87,8 +87,8 @@ def test_every_cross_seed_protection_problem_is_named_and_nothing_is_built(proje
         " allowed_value, value 'EU2': an every-row rule (all_rows = true) takes no allowed_value",
         f"{ROW_ACCESS} row [production.analytics.orders | europe-team | EU] column table_name,"
         " value 'production.analytics.orders': is not listed in " + PROTECTED,
-        f"{PROTECTED} row [production.analytics.sales_summary] column enforcement,"
-        " value 'native': native masks and row filters are not available yet",
+        f"{PROTECTED} row [production.analytics.sales_summary] column view_name,"
+        " value '': enforcement view needs the name of its dynamic view",
         f"{MEMBERS} row [mallory@example.com | root-group] column group_name, value 'root-group'",
     ]
     for fragment in expected:

@@ -6,7 +6,6 @@ written by hand from the guide, which DuckDB gives too."""
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
 
@@ -16,13 +15,14 @@ from tests.harness import Workspace, run_dbt
 from tests.support.protection import (
     EXPECTED_CUSTOMERS,
     EXPECTED_SALE_IDS,
+    HASH_KEY,
     PERSONAS,
+    act_as,
     jinja_literal,
+    load_demo_tables,
     query_as,
 )
 from tests.support.spark import get_spark
-
-HASH_KEY = "test-hash-key-'quoted'"  # the key Spark's secret() and DuckDB's env both answer
 
 OFFLINE = ["--no-populate-cache", "--no-introspect"]
 
@@ -88,63 +88,6 @@ def view_sql(project, source: tuple[str, str], table: str) -> str:
         "{{ uc_governance.render_dynamic_view_sql("
         f"source('{source[0]}', '{source[1]}'), {jinja_literal(columns)}, "
         f"{jinja_literal(cleared)}, {jinja_literal(rules)}) }}}}",
-    )
-
-
-def act_as(spark, groups: frozenset[str]) -> None:
-    """Answer is_account_group_member (and secret) in Spark as a member of `groups`."""
-    members = ", ".join("'" + g.replace("'", "\\'") + "'" for g in sorted(groups))
-    test = f"g IN ({members})" if groups else "false"
-    spark.sql(
-        "CREATE OR REPLACE TEMPORARY FUNCTION is_account_group_member(g STRING) "
-        f"RETURNS BOOLEAN RETURN {test}"
-    )
-    key = HASH_KEY.replace("\\", "\\\\").replace("'", "\\'")
-    spark.sql(
-        "CREATE OR REPLACE TEMPORARY FUNCTION secret(scope STRING, key STRING) "
-        f"RETURNS STRING RETURN '{key}'"
-    )
-
-
-def load_demo_tables(spark, project, location) -> None:
-    """The demo base tables (seeds/demo) as spark_catalog.<schema>.<table>, stored under
-    `location` (never Spark's default warehouse in the working directory)."""
-    seeds = project.root / "seeds" / "demo"
-    with (seeds / "demo_customers.csv").open(newline="") as handle:
-        customers = [
-            (
-                int(r["customer_id"]),
-                r["email"] or None,
-                r["phone"] or None,
-                r["ssn"] or None,
-                r["customer_segment"],
-                datetime.date.fromisoformat(r["signup_date"]),
-                r["region"],
-            )
-            for r in csv.DictReader(handle)
-        ]
-    with (seeds / "demo_sales.csv").open(newline="") as handle:
-        sales = [
-            (int(r["sale_id"]), r["region"] or None, r["amount"], r["sale_date"])
-            for r in csv.DictReader(handle)
-        ]
-    for schema in ("sensitive_data", "analytics"):
-        spark.sql(f"CREATE DATABASE IF NOT EXISTS {schema} LOCATION '{location / schema}'")
-    spark.createDataFrame(
-        customers,
-        "customer_id bigint, email string, phone string, ssn string, customer_segment string, "
-        "signup_date date, region string",
-    ).createOrReplaceTempView("customers_rows")
-    spark.sql("DROP TABLE IF EXISTS sensitive_data.customers")
-    spark.sql("CREATE TABLE sensitive_data.customers USING parquet AS SELECT * FROM customers_rows")
-    spark.createDataFrame(
-        sales, "sale_id bigint, region string, amount string, sale_date string"
-    ).createOrReplaceTempView("sales_rows")
-    spark.sql("DROP TABLE IF EXISTS analytics.sales")
-    spark.sql(
-        "CREATE TABLE analytics.sales USING parquet AS SELECT sale_id, region, "
-        "CAST(amount AS DECIMAL(10,2)) AS amount, CAST(sale_date AS DATE) AS sale_date "
-        "FROM sales_rows"
     )
 
 

@@ -9,6 +9,8 @@
         declared.*,
         case
             when live_securables.securable_name is not null then true
+            {#- native protection functions: created by step 20 of this plan, before the grants #}
+            when declared.created_by_protection then true
             {%- set built_views = uc_governance.dynamic_views_built_this_run() %}
             {%- if built_views %}
             {#- dynamic views dbt builds in this run, before apply (data protection) #}

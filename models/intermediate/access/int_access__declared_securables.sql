@@ -1,5 +1,7 @@
 {#- Declared securables with what the plan needs: the class shared with information_schema
-    (views are tables there), the quoted SQL name, the parent and whether this project creates it. -#}
+    (views are tables there), the quoted SQL name, the parent and whether this project creates it.
+    Besides the securables seed: the functions of native data protection, which the plan creates
+    (step 20) and whose EXECUTE grants follow the grant machinery (docs/decisions/0050). -#}
 with
 
 securables as (
@@ -20,7 +22,13 @@ principals as (
 
 ),
 
-final as (
+protection_functions as (
+
+    select * from {{ ref('int_protection__native_function_securables') }}
+
+),
+
+seeded as (
 
     select
         securables.securable_type,
@@ -61,12 +69,37 @@ final as (
             else securables.owner_key
         end as owner_name,
         securables.securable_comment,
-        securables.managed_location
+        securables.managed_location,
+        false as created_by_protection
     from securables
     left join securable_types
         on securables.securable_type = securable_types.securable_type
     left join principals
         on securables.owner_key = principals.principal_key
+
+),
+
+final as (
+
+    select * from seeded
+    union all
+    select
+        securable_type,
+        securable_name,
+        securable_class,
+        catalog_name,
+        schema_name,
+        object_name,
+        quoted_name,
+        parent_name,
+        parent_type,
+        created_by_uc_governance,
+        owner_key,
+        owner_name,
+        securable_comment,
+        managed_location,
+        created_by_protection
+    from protection_functions
 
 )
 

@@ -1,5 +1,7 @@
 {#- The privileges the seeds declare, on declared securables, with the principal in its canonical
-    spelling: a declared group as written, users and service principals in lower case. -#}
+    spelling: a declared group as written, users and service principals in lower case. Besides
+    the grants seed: EXECUTE on each native protection function for the groups it serves
+    (int_protection__native_function_grants). -#}
 with
 
 grants as (
@@ -20,7 +22,13 @@ principals as (
 
 ),
 
-final as (
+protection_grants as (
+
+    select * from {{ ref('int_protection__native_function_grants') }}
+
+),
+
+seeded as (
 
     select
         securables.securable_type,
@@ -37,6 +45,22 @@ final as (
             and grants.securable_name = securables.securable_name
     left join principals
         on grants.principal_key = principals.principal_key
+
+),
+
+final as (
+
+    select * from seeded
+    union all
+    select
+        securable_type,
+        securable_class,
+        securable_name,
+        quoted_name,
+        principal_key,
+        privilege,
+        principal_name
+    from protection_grants
 
 )
 

@@ -15,6 +15,9 @@ final as (
     {%- for view in views %}
         select {{ uc_governance.string_literal_sql(view.identifier) }} as model_alias
         {% if not loop.last %}union all{% endif %}
+    {%- else %}
+        {#- every protected table is natively protected: no view model #}
+        select cast(null as {{ dbt.type_string() }}) as model_alias where 1 = 0
     {%- endfor %}
 
 )

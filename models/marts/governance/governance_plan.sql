@@ -11,4 +11,11 @@
     ref('int_plan__revokes'),
     ref('int_plan__grants'),
     ref('int_plan__set_owners'),
+    ref('int_plan__create_functions'),
+    ref('int_plan__drop_masks'),
+    ref('int_plan__drop_row_filters'),
+    ref('int_plan__unset_tags'),
+    ref('int_plan__set_masks'),
+    ref('int_plan__set_row_filters'),
+    ref('int_plan__set_tags'),
 ]) }}

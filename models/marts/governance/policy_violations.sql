@@ -26,6 +26,7 @@
     ref('int_rule__clearance_scope_unknown'),
     ref('int_rule__demo_member_group_not_declared'),
     ref('int_rule__enforcement_unknown'),
+    ref('int_rule__function_schema_not_declared'),
     ref('int_rule__mask_rule_on_public'),
     ref('int_rule__mask_rule_unknown'),
     ref('int_rule__mask_rule_wrong_type'),

@@ -1,5 +1,7 @@
 {#- Coverage: a group with SELECT on a protected base table (directly, or through its schema or
-    catalog) that is not cleared for every protected column in it: it reads them unmasked. -#}
+    catalog) that is not cleared for every protected column in it: it reads them unmasked. A
+    natively protected table (enforcement 'native') masks its columns for every reader, so its
+    readers are not counted. -#}
 with
 
 readers as (
@@ -30,7 +32,10 @@ uncleared as (
         columns.column_key
     from readers
     inner join columns
-        on readers.table_name = columns.table_name and columns.is_protected
+        on
+            readers.table_name = columns.table_name
+            and columns.is_protected
+            and coalesce(columns.enforcement, '') != 'native'
     left join clearances
         on
             columns.table_name = clearances.table_name

@@ -1,5 +1,5 @@
-{#- An enforcement mode other than `view`. Native Unity Catalog masks and row filters (`native`)
-    are not built yet: refusing the row keeps the table from being left unprotected. -#}
+{#- An enforcement mode other than `view` (a dynamic view) or `native` (Unity Catalog masks, row
+    filter and tags), or a `view` row without the view's name. -#}
 with
 
 protected_tables as (
@@ -13,16 +13,18 @@ final as (
     select
         '{{ uc_governance.seed_path("protected_tables") }}' as seed_file,
         row_key,
-        'enforcement' as column_name,
-        enforcement as offending_value,
+        case when enforcement in ('view', 'native') then 'view_name' else 'enforcement' end as column_name,
+        case when enforcement in ('view', 'native') then '' else enforcement end as offending_value,
         'enforcement_unknown' as rule_name,
         case
-            when enforcement = 'native'
-                then 'native masks and row filters are not available yet; use view'
-            else 'is not an enforcement mode; use view'
+            when enforcement in ('view', 'native')
+                then 'enforcement view needs the name of its dynamic view (catalog.schema.view)'
+            else 'is not an enforcement mode; use view or native'
         end as message
     from protected_tables
-    where enforcement != 'view'
+    where
+        enforcement not in ('view', 'native')
+        or (enforcement = 'view' and view_name is null)
 
 )
 

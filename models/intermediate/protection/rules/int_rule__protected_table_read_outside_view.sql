@@ -1,5 +1,6 @@
 {#- Coverage: a dbt model other than a protected table's own dynamic view reads the base table, so
-    its readers could reach classified columns unmasked (or rows unfiltered). -#}
+    its readers could reach classified columns unmasked (or rows unfiltered). A natively
+    protected table is masked and filtered for every reader, whoever reads it. -#}
 with
 
 reads as (
@@ -27,7 +28,9 @@ final as (
     from reads
     inner join protected_tables
         on reads.read_table_name = protected_tables.table_name
-    where coalesce(reads.securable, '') != 'VIEW ' || protected_tables.view_name
+    where
+        protected_tables.enforcement != 'native'
+        and coalesce(reads.securable, '') != 'VIEW ' || coalesce(protected_tables.view_name, '')
 
 )
 

@@ -1,0 +1,6 @@
+{#- Plan action rows: see macro plan_set_tags_sql. -#}
+{{ uc_governance.plan_set_tags_sql(
+    ref('int_protection__native_tags'),
+    ref('stg_uc__protection_state'),
+    ref('int_access__securable_state'),
+) }}

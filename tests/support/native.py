@@ -1,0 +1,89 @@
+"""Project copies switched to native Unity Catalog protection (enforcement 'native'): the
+protected tables' rows in seeds/policy/protected_tables.csv say `native` (no view), and their
+dynamic view models are removed (a native table has no view), as a user switching would do."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from tests.support.harnessed import RUNNER, Harnessed
+
+VIEW_MODELS = {
+    "production.sensitive_data.customers": "customers_masked_v",
+    "production.analytics.sales": "regional_sales_v",
+}
+
+
+def switch_to_native(project: Path, tables: tuple[str, ...] = tuple(VIEW_MODELS)) -> None:
+    """Make `tables` natively protected in the project copy at `project`."""
+    seed = project / "seeds" / "policy" / "protected_tables.csv"
+    with seed.open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        if row["table_name"] in tables:
+            row["enforcement"] = "native"
+            row["view_name"] = ""
+    with seed.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    listing = (
+        project / "models" / "intermediate" / "protection" / "int_protection__dynamic_views.sql"
+    )
+    text = listing.read_text()
+    for table in tables:
+        model = VIEW_MODELS[table]
+        (project / "models" / "marts" / "protection" / "views" / f"{model}.sql").unlink()
+        line = f"    ref('{model}'),\n"
+        assert line in text, f"{model} is not listed in {listing}"
+        text = text.replace(line, "")
+    listing.write_text(text)
+
+
+# The protected base tables as the pipelines create them (columns of seeds/demo).
+PROTECTED_TABLES = {
+    "production.sensitive_data.customers": {
+        "customer_id": "bigint",
+        "email": "string",
+        "phone": "string",
+        "ssn": "string",
+        "customer_segment": "string",
+        "signup_date": "date",
+        "region": "string",
+    },
+    "production.analytics.sales": {
+        "sale_id": "bigint",
+        "region": "string",
+        "amount": "decimal(10,2)",
+        "sale_date": "date",
+    },
+}
+
+
+def native_harnessed(root: Path) -> Harnessed:
+    """A harnessed project copy with both demo tables natively protected, on a workspace where
+    the catalog, its schemas and every table the pipelines build already exist (owned by the
+    runner, as pipelines running as it create them)."""
+    harnessed = Harnessed(root)
+    switch_to_native(harnessed.project)
+    workspace = harnessed.workspace
+    workspace.add_catalog("production", owner=RUNNER)
+    for schema in ("analytics", "etl", "security", "sensitive_data"):
+        workspace.add_schema(f"production.{schema}", owner=RUNNER)
+    for name, columns in PROTECTED_TABLES.items():
+        workspace.add_table(name, columns, owner=RUNNER)
+    harnessed.pipelines_build_tables()
+    return harnessed
+
+
+def protection_statements(run) -> list[str]:
+    """The native protection statements of a harness run, in order: function creation,
+    EXECUTE grants, masks, row filters and tags."""
+    return [
+        s.sql
+        for s in run.governance_statements()
+        if s.sql.startswith("CREATE OR REPLACE FUNCTION")
+        or s.sql.startswith("GRANT EXECUTE")
+        or s.kind in ("policy", "tag")
+    ]
