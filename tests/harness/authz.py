@@ -26,7 +26,7 @@ from .state import Securable, UcState
 
 def metastore_owner(state: UcState) -> str:
     """The owner (admin) of the metastore: ``options.metastore_owner``, or the current user."""
-    return state.options.metastore_owner or state.current_user
+    return state.metastore.owner
 
 
 def _is(state: UcState, user: str, principal: str) -> bool:

@@ -31,7 +31,6 @@ _PRIV_TAIL = [("privilege_type", S), ("is_grantable", S), ("inherited_from", S)]
 
 VIEW_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "catalogs": [("catalog_name", S), ("catalog_owner", S), ("comment", S), *_AUDIT],
-    "metastores": [("metastore_id", S), ("metastore_name", S), ("metastore_owner", S)],
     "schemata": [
         ("catalog_name", S),
         ("schema_name", S),
@@ -308,11 +307,6 @@ def _catalogs(ws: Backend, scope: str | None) -> Iterable[Row]:
             yield (c.parts[0], c.owner, c.comment, *_audit(c))
 
 
-def _metastores(ws: Backend, scope: str | None) -> Iterable[Row]:
-    """The current metastore, shown to every user (its owner is the metastore admin)."""
-    yield ("00000000-0000-0000-0000-000000000000", "metastore", authz.metastore_owner(ws.state))
-
-
 def _schemata(ws: Backend, scope: str | None) -> Iterable[Row]:
     for s in ws.state.schemas():
         if _in_scope(s, scope):
@@ -441,8 +435,8 @@ def _metastore_objects(view: str) -> Callable[[Backend, str | None], Iterable[Ro
     """Rows of the metastore-level object views (every catalog's information_schema)."""
 
     def build(ws: Backend, scope: str | None) -> Iterable[Row]:
-        if view == "metastores":
-            yield (METASTORE_ID, "metastore", ws.state.metastore.owner)
+        if view == "metastores":  # shown to every user; its owner is the metastore admin
+            yield (METASTORE_ID, "metastore", authz.metastore_owner(ws.state))
         for s in ws.state.securables():
             name = s.parts[0] if s.parts else None
             if view == "external_locations" and s.securable_type == "EXTERNAL LOCATION":
@@ -504,7 +498,6 @@ def _no_rows(ws: Backend, scope: str | None) -> Iterable[Row]:
 
 _BUILDERS: dict[str, Callable[[Backend, str | None], Iterable[Row]]] = {
     "catalogs": _catalogs,
-    "metastores": _metastores,
     "schemata": _schemata,
     "tables": _tables,
     "views": _views,
