@@ -91,6 +91,7 @@ final as (
         schema_name,
         object_name,
         quoted_name,
+        'catalog' as securable_level,
         parent_name,
         parent_type,
         created_by_uc_governance,
