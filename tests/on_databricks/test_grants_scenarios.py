@@ -330,7 +330,7 @@ def test_volume_and_function_grants_and_owners(harnessed: Harnessed):
     # one read per privilege view per catalog: volume and routine privileges in the same pass
     reads = " ".join(s.sql.lower() for s in run.reads)
     assert "`production`.`information_schema`.`volume_privileges`" in reads
-    assert "`production`.information_schema.routine_privileges" in reads
+    assert "`production`.`information_schema`.`routine_privileges`" in reads
     assert governance(run) == [
         "REVOKE READ VOLUME ON VOLUME `production`.`etl`.`landing` FROM `data-scientists`",
         f"GRANT EXECUTE ON FUNCTION `production`.`etl`.`clean_email` TO `{SP}`",

@@ -191,10 +191,10 @@ def test_first_apply_sends_exactly_the_native_statements(harnessed, first_apply)
 
 def test_a_no_op_rerun_sends_no_write_and_reads_each_view_once(rerun):
     assert rerun.governance_statements() == []
-    snapshot = [s.sql for s in rerun.writes if "information_schema.column_masks" in s.sql]
+    snapshot = [s.sql for s in rerun.writes if "`information_schema`.`column_masks`" in s.sql]
     assert len(snapshot) == 1, "the live protection state is one statement"
     for view in ("column_masks", "row_filters", "column_tags", "routines"):
-        assert snapshot[0].count(f"`production`.information_schema.{view}") == 1, view
+        assert snapshot[0].count(f"`production`.`information_schema`.`{view}`") == 1, view
 
 
 def test_out_of_band_changes_are_repaired(harnessed, repaired):
