@@ -17,6 +17,7 @@ from ucgov import __version__
 from ucgov.audit import dashboard as audit_dashboard_module
 from ucgov.audit import samples as audit_samples_module
 from ucgov.errors import EXIT_CLEAN, EXIT_DRIFT, EXIT_ERROR, REDACT, UcgovError
+from ucgov.preflight import seeds as preflight_seeds
 
 OPTIONS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 
@@ -493,7 +494,7 @@ def audit_dashboard(database: Path, definition: Path, out: Path, print_alerts: b
     return EXIT_CLEAN
 
 
-main.add_command(__import__("ucgov.preflight", fromlist=["seeds"]).seeds)  # `ucgov seeds check`
+main.add_command(preflight_seeds)  # `ucgov seeds check`
 
 if __name__ == "__main__":  # pragma: no cover
     main()
