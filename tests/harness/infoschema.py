@@ -145,6 +145,10 @@ VIEW_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("storage_credential_name", S),
         *_PRIV_TAIL,
     ],
+    # DBR 15.4+: grants on storage and service credentials alike (the purpose is in
+    # `credentials`); docs.databricks.com/sql/language-manual/information-schema/
+    # credential_privileges
+    "credential_privileges": [("grantor", S), ("grantee", S), ("credential_name", S), *_PRIV_TAIL],
     "connection_privileges": [("grantor", S), ("grantee", S), ("connection_name", S), *_PRIV_TAIL],
     "metastores": [("metastore_id", S), ("metastore_name", S), ("metastore_owner", S)],
     "external_locations": [
@@ -416,17 +420,22 @@ def _privileges(
 
 
 def _metastore_privileges(
-    securable_type: str,
+    *securable_types: str,
 ) -> Callable[[Backend, str | None], Iterable[Row]]:
-    """Direct grants on metastore-level securables: nothing is inherited at that level."""
+    """Direct grants on metastore-level securables: nothing is inherited at that level. Rows
+    are shown by the same authorization model as the catalog-level views (``authz``)."""
 
     def build(ws: Backend, scope: str | None) -> Iterable[Row]:
         direct = ws.state.options.inherited_from_direct
         spell = _privilege_speller(ws.state.options.privilege_spelling)
-        for securable in ws.state.securables(securable_type):
-            names = (METASTORE_ID,) if securable_type == "METASTORE" else securable.parts
-            for grant in ws.state.direct_grants(securable):
-                yield (grant.grantor, grant.principal, *names, spell(grant.privilege), "NO", direct)
+        user = ws.state.current_user
+        for securable_type in securable_types:
+            for securable in ws.state.securables(securable_type):
+                names = (METASTORE_ID,) if securable_type == "METASTORE" else securable.parts
+                for grant in ws.state.direct_grants(securable):
+                    if authz.sees_grant_row(ws.state, securable, grant.principal, user):
+                        privilege = spell(grant.privilege)
+                        yield (grant.grantor, grant.principal, *names, privilege, "NO", direct)
 
     return build
 
@@ -512,6 +521,7 @@ _BUILDERS: dict[str, Callable[[Backend, str | None], Iterable[Row]]] = {
     "metastore_privileges": _metastore_privileges("METASTORE"),
     "external_location_privileges": _metastore_privileges("EXTERNAL LOCATION"),
     "storage_credential_privileges": _metastore_privileges("STORAGE CREDENTIAL"),
+    "credential_privileges": _metastore_privileges("STORAGE CREDENTIAL", "SERVICE CREDENTIAL"),
     "connection_privileges": _metastore_privileges("CONNECTION"),
     "metastores": _metastore_objects("metastores"),
     "external_locations": _metastore_objects("external_locations"),
