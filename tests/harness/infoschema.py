@@ -305,21 +305,26 @@ def _audit(s: Securable) -> Row:
     return (s.created, s.created_by, s.last_altered, s.created_by)
 
 
+def _listed(ws: Backend, securable: Securable) -> bool:
+    """Whether the current user sees ``securable`` in the object views (``authz``)."""
+    return authz.sees_securable(ws.state, securable, ws.state.current_user)
+
+
 def _catalogs(ws: Backend, scope: str | None) -> Iterable[Row]:
     for c in ws.state.catalogs():
-        if _in_scope(c, scope):
+        if _in_scope(c, scope) and _listed(ws, c):
             yield (c.parts[0], c.owner, c.comment, *_audit(c))
 
 
 def _schemata(ws: Backend, scope: str | None) -> Iterable[Row]:
     for s in ws.state.schemas():
-        if _in_scope(s, scope):
+        if _in_scope(s, scope) and _listed(ws, s):
             yield (*s.parts, s.owner, s.comment, *_audit(s))
 
 
 def _tables(ws: Backend, scope: str | None) -> Iterable[Row]:
     for t in ws.state.relations():
-        if _in_scope(t, scope):
+        if _in_scope(t, scope) and _listed(ws, t):
             yield (
                 *t.parts,
                 t.table_type,
@@ -336,13 +341,13 @@ def _tables(ws: Backend, scope: str | None) -> Iterable[Row]:
 
 def _views(ws: Backend, scope: str | None) -> Iterable[Row]:
     for t in ws.state.relations():
-        if _in_scope(t, scope) and t.securable_type == "VIEW":
+        if _in_scope(t, scope) and t.securable_type == "VIEW" and _listed(ws, t):
             yield (*t.parts, t.view_text, "NONE", "NO", "NO", None)
 
 
 def _columns(ws: Backend, scope: str | None) -> Iterable[Row]:
     for t in ws.state.relations():
-        if not _in_scope(t, scope):
+        if not _in_scope(t, scope) or not _listed(ws, t):
             continue
         for pos, col in enumerate(t.columns):
             base = col.data_type.split("(")[0].split("<")[0].upper()
@@ -361,7 +366,7 @@ def _columns(ws: Backend, scope: str | None) -> Iterable[Row]:
 def _leaf(securable_type: str) -> Callable[[Backend, str | None], Iterable[Row]]:
     def build(ws: Backend, scope: str | None) -> Iterable[Row]:
         for v in ws.state.securables(securable_type):
-            if not _in_scope(v, scope):
+            if not _in_scope(v, scope) or not _listed(ws, v):
                 continue
             if securable_type == "VOLUME":
                 yield (*v.parts, "MANAGED", v.owner, v.comment, None, *_audit(v))
@@ -447,6 +452,8 @@ def _metastore_objects(view: str) -> Callable[[Backend, str | None], Iterable[Ro
         if view == "metastores":  # shown to every user; its owner is the metastore admin
             yield (METASTORE_ID, "metastore", authz.metastore_owner(ws.state))
         for s in ws.state.securables():
+            if not _listed(ws, s):
+                continue
             name = s.parts[0] if s.parts else None
             if view == "external_locations" and s.securable_type == "EXTERNAL LOCATION":
                 url = f"s3://harness/{name}"

@@ -60,14 +60,35 @@ METASTORE_CHECKS = (
     ("lacks_create_share", "lacks", "data-admins", "CREATE SHARE", "METASTORE", None),
     # ALL PRIVILEGES on the location covers READ FILES and WRITE FILES ...
     ("has_read_files", "has", "data-engineers", "READ FILES", "EXTERNAL LOCATION", "landing-zone"),
-    ("lacks_write_files", "lacks", "data-engineers", "WRITE FILES", "EXTERNAL LOCATION", "landing-zone"),
+    (
+        "lacks_write_files",
+        "lacks",
+        "data-engineers",
+        "WRITE FILES",
+        "EXTERNAL LOCATION",
+        "landing-zone",
+    ),
     # ... but not EXTERNAL USE LOCATION
-    ("lacks_external_use", "lacks", "data-engineers", "EXTERNAL USE LOCATION", "EXTERNAL LOCATION", "landing-zone"),
-    ("has_create_location", "has", "data-admins", "CREATE EXTERNAL LOCATION", "STORAGE CREDENTIAL", "s3-landing"),
+    (
+        "lacks_external_use",
+        "lacks",
+        "data-engineers",
+        "EXTERNAL USE LOCATION",
+        "EXTERNAL LOCATION",
+        "landing-zone",
+    ),
+    (
+        "has_create_location",
+        "has",
+        "data-admins",
+        "CREATE EXTERNAL LOCATION",
+        "STORAGE CREDENTIAL",
+        "s3-landing",
+    ),
     ("has_access", "has", SP, "ACCESS", "SERVICE CREDENTIAL", "svc-queue"),
     ("lacks_access", "lacks", "data-analysts", "ACCESS", "SERVICE CREDENTIAL", "svc-queue"),
     ("has_use_connection", "has", "data-analysts", "USE CONNECTION", "CONNECTION", "pg-sales"),
-)  # fmt: skip
+)
 
 
 def test_metastore_level_privileges_are_checked(harnessed: Harnessed):
@@ -98,9 +119,16 @@ PARTIAL_CHECKS = (
     ("has_seen", "has", "data-analysts", "USE CATALOG", "CATALOG", "production"),
     ("lacks_seen", "lacks", "data-analysts", "USE CATALOG", "CATALOG", "production"),
     # metastore level: the location is owned by data-admins
-    ("has_unseen_location", "has", "data-engineers", "READ FILES", "EXTERNAL LOCATION", "landing-zone"),
+    (
+        "has_unseen_location",
+        "has",
+        "data-engineers",
+        "READ FILES",
+        "EXTERNAL LOCATION",
+        "landing-zone",
+    ),
     ("lacks_unseen_metastore", "lacks", "data-analysts", "CREATE CATALOG", "METASTORE", None),
-)  # fmt: skip
+)
 
 
 def test_partial_view_errors_instead_of_answering(tmp_path):
