@@ -306,7 +306,10 @@ def _audit(s: Securable) -> Row:
 
 
 def _listed(ws: Backend, securable: Securable) -> bool:
-    """Whether the current user sees ``securable`` in the object views (``authz``)."""
+    """Whether the current user sees ``securable`` in the object views (``authz``; only
+    with ``options.list_visible_only``)."""
+    if not ws.state.options.list_visible_only:
+        return True
     return authz.sees_securable(ws.state, securable, ws.state.current_user)
 
 

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import csv
 
-from ucgov.adopt import parse_adopt_log, write_seeds
-
-from tests.harness import GOVERNANCE_KINDS
 from tests.support.harnessed import RUNNER, Harnessed
-from tests.support.project import PROTECTION_SEEDS, empty_seed
 
 SP = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 USER = "ana.lopez@example.com"
@@ -47,12 +43,8 @@ def rows_of(path) -> list[list[str]]:
 
 def test_adopted_metastore_plans_zero_writes(harnessed: Harnessed):
     build_estate(harnessed)
-    adopt = harnessed.dbt(
-        "run-operation", "adopt_policy", "--args", "{catalogs: [], metastore: true}"
-    ).assert_ok()
-    assert adopt.writes == []
+    harnessed.adopt("{catalogs: [], metastore: true}")
     seeds = harnessed.project / "seeds" / "policy"
-    write_seeds(parse_adopt_log(adopt.logs), seeds)
 
     assert sorted(rows_of(seeds / "securables.csv")) == sorted(
         [
@@ -93,13 +85,7 @@ def test_adopted_metastore_plans_zero_writes(harnessed: Harnessed):
         "data-engineers",
     ]
 
-    for name in PROTECTION_SEEDS:  # the demo's protection names the demo's tables
-        empty_seed(harnessed.project, name)
-    demo_tests = ["test_name:principal_has_privilege", "test_name:principal_lacks_privilege"]
-    run = harnessed.dbt("build", "--exclude", *demo_tests).assert_ok()
-    assert run.texts(*GOVERNANCE_KINDS) == []
-    touched = {s.target.name for s in run.writes}
-    assert touched and all(name.startswith("main.uc_governance") for name in touched)
+    harnessed.build_adopted_estate()  # no governance statement
     plan = harnessed.workspace.query(
         "select action, count(*) as n from main.uc_governance.governance_plan"
         " where statement is not null group by action"

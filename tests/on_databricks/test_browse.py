@@ -12,7 +12,7 @@ from tests.harness import GOVERNANCE_KINDS, Workspace, WorkspaceOptions
 from tests.support.demo_plan import FIRST_APPLY
 from tests.support.harnessed import RUNNER, Harnessed
 
-NOT_ADMIN = WorkspaceOptions(metastore_owner="metastore-admins")
+NOT_ADMIN = WorkspaceOptions(metastore_owner="metastore-admins", list_visible_only=True)
 SCHEMAS = ("analytics", "etl", "security", "sensitive_data")
 # the demo's privilege tests would error (cannot verify) on a partial view: not run here
 BUILD = (
