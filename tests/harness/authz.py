@@ -15,13 +15,28 @@ Rules, from the Databricks SQL reference (information-schema pages, read 2026-11
   is in (directly or nested, ``account users`` included).
 * A row is judged by the securable it lists (an inherited row on a table is the table's).
 
-Listing the securables themselves (``catalogs``, ``schemata``, ``tables`` ...) is not
-filtered here: the harness answers as if the runner could BROWSE every securable.
+Listing the securables themselves (``catalogs``, ``schemata``, ``tables``, ``volumes``,
+``routines``, ``columns``, ``views`` and the metastore-level ``external_locations``,
+``credentials``, ``connections``): the information-schema overview page says both kinds of
+information schema "automatically filter results to include only the objects you have Unity
+Catalog privileges to access" (``information_schema.tables``: "only rows for tables you have
+permission to see"; ``CREDENTIALS``: "displayed only for credentials the user has permission to
+interact with"), and "Explore database objects" says BROWSE is the least privilege that shows an
+object's metadata. The docs do not list which privileges count; the stricter reading is taken:
+a securable is listed to the metastore admin, to the owner of it or of a parent, and to a holder
+(itself or a group) of a privilege on it, or on a parent when that privilege applies to the
+child (``shows_on_child``) or is BROWSE (granted on a catalog it covers every object in it).
+``USE CATALOG`` alone does not list the catalog's schemas. The ``system`` catalog is listed to
+everyone (the runner must read ``system.information_schema``). A BROWSE-only principal thus
+sees the objects, and in the privilege views only its own and its groups' rows (above).
+This listing rule applies with ``WorkspaceOptions(list_visible_only=True)`` (default off for
+now: see ``state/model.py``).
 """
 
 from __future__ import annotations
 
 from .state import Securable, UcState
+from .state.privileges import shows_on_child
 
 
 def metastore_owner(state: UcState) -> str:
@@ -52,3 +67,24 @@ def sees_all_grants_on(state: UcState, securable: Securable, user: str) -> bool:
 def sees_grant_row(state: UcState, securable: Securable, grantee: str, user: str) -> bool:
     """Whether ``user`` sees the privilege-view row granting ``grantee`` on ``securable``."""
     return sees_all_grants_on(state, securable, user) or _is(state, user, grantee)
+
+
+def sees_securable(state: UcState, securable: Securable, user: str) -> bool:
+    """Whether ``user`` sees ``securable`` listed in the information_schema object views
+    (the module doc's BROWSE rule)."""
+    if securable.parts[:1] == ("system",) or securable.securable_type == "METASTORE":
+        return True
+    if is_metastore_admin(state, user):
+        return True
+    chain = (securable, *state.ancestors(securable))
+    if any(_is(state, user, s.owner) for s in chain):
+        return True
+    for holder in chain:
+        for grant in state.direct_grants(holder):
+            if not _is(state, user, grant.principal):
+                continue
+            if holder is securable or grant.privilege == "BROWSE":
+                return True
+            if shows_on_child(grant.privilege, securable.securable_type):
+                return True
+    return False

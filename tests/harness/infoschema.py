@@ -145,6 +145,10 @@ VIEW_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("storage_credential_name", S),
         *_PRIV_TAIL,
     ],
+    # DBR 15.4+: grants on storage and service credentials alike (the purpose is in
+    # `credentials`); docs.databricks.com/sql/language-manual/information-schema/
+    # credential_privileges
+    "credential_privileges": [("grantor", S), ("grantee", S), ("credential_name", S), *_PRIV_TAIL],
     "connection_privileges": [("grantor", S), ("grantee", S), ("connection_name", S), *_PRIV_TAIL],
     "metastores": [("metastore_id", S), ("metastore_name", S), ("metastore_owner", S)],
     "external_locations": [
@@ -301,21 +305,29 @@ def _audit(s: Securable) -> Row:
     return (s.created, s.created_by, s.last_altered, s.created_by)
 
 
+def _listed(ws: Backend, securable: Securable) -> bool:
+    """Whether the current user sees ``securable`` in the object views (``authz``; only
+    with ``options.list_visible_only``)."""
+    if not ws.state.options.list_visible_only:
+        return True
+    return authz.sees_securable(ws.state, securable, ws.state.current_user)
+
+
 def _catalogs(ws: Backend, scope: str | None) -> Iterable[Row]:
     for c in ws.state.catalogs():
-        if _in_scope(c, scope):
+        if _in_scope(c, scope) and _listed(ws, c):
             yield (c.parts[0], c.owner, c.comment, *_audit(c))
 
 
 def _schemata(ws: Backend, scope: str | None) -> Iterable[Row]:
     for s in ws.state.schemas():
-        if _in_scope(s, scope):
+        if _in_scope(s, scope) and _listed(ws, s):
             yield (*s.parts, s.owner, s.comment, *_audit(s))
 
 
 def _tables(ws: Backend, scope: str | None) -> Iterable[Row]:
     for t in ws.state.relations():
-        if _in_scope(t, scope):
+        if _in_scope(t, scope) and _listed(ws, t):
             yield (
                 *t.parts,
                 t.table_type,
@@ -332,13 +344,13 @@ def _tables(ws: Backend, scope: str | None) -> Iterable[Row]:
 
 def _views(ws: Backend, scope: str | None) -> Iterable[Row]:
     for t in ws.state.relations():
-        if _in_scope(t, scope) and t.securable_type == "VIEW":
+        if _in_scope(t, scope) and t.securable_type == "VIEW" and _listed(ws, t):
             yield (*t.parts, t.view_text, "NONE", "NO", "NO", None)
 
 
 def _columns(ws: Backend, scope: str | None) -> Iterable[Row]:
     for t in ws.state.relations():
-        if not _in_scope(t, scope):
+        if not _in_scope(t, scope) or not _listed(ws, t):
             continue
         for pos, col in enumerate(t.columns):
             base = col.data_type.split("(")[0].split("<")[0].upper()
@@ -357,7 +369,7 @@ def _columns(ws: Backend, scope: str | None) -> Iterable[Row]:
 def _leaf(securable_type: str) -> Callable[[Backend, str | None], Iterable[Row]]:
     def build(ws: Backend, scope: str | None) -> Iterable[Row]:
         for v in ws.state.securables(securable_type):
-            if not _in_scope(v, scope):
+            if not _in_scope(v, scope) or not _listed(ws, v):
                 continue
             if securable_type == "VOLUME":
                 yield (*v.parts, "MANAGED", v.owner, v.comment, None, *_audit(v))
@@ -416,17 +428,22 @@ def _privileges(
 
 
 def _metastore_privileges(
-    securable_type: str,
+    *securable_types: str,
 ) -> Callable[[Backend, str | None], Iterable[Row]]:
-    """Direct grants on metastore-level securables: nothing is inherited at that level."""
+    """Direct grants on metastore-level securables: nothing is inherited at that level. Rows
+    are shown by the same authorization model as the catalog-level views (``authz``)."""
 
     def build(ws: Backend, scope: str | None) -> Iterable[Row]:
         direct = ws.state.options.inherited_from_direct
         spell = _privilege_speller(ws.state.options.privilege_spelling)
-        for securable in ws.state.securables(securable_type):
-            names = (METASTORE_ID,) if securable_type == "METASTORE" else securable.parts
-            for grant in ws.state.direct_grants(securable):
-                yield (grant.grantor, grant.principal, *names, spell(grant.privilege), "NO", direct)
+        user = ws.state.current_user
+        for securable_type in securable_types:
+            for securable in ws.state.securables(securable_type):
+                names = (METASTORE_ID,) if securable_type == "METASTORE" else securable.parts
+                for grant in ws.state.direct_grants(securable):
+                    if authz.sees_grant_row(ws.state, securable, grant.principal, user):
+                        privilege = spell(grant.privilege)
+                        yield (grant.grantor, grant.principal, *names, privilege, "NO", direct)
 
     return build
 
@@ -438,6 +455,8 @@ def _metastore_objects(view: str) -> Callable[[Backend, str | None], Iterable[Ro
         if view == "metastores":  # shown to every user; its owner is the metastore admin
             yield (METASTORE_ID, "metastore", authz.metastore_owner(ws.state))
         for s in ws.state.securables():
+            if not _listed(ws, s):
+                continue
             name = s.parts[0] if s.parts else None
             if view == "external_locations" and s.securable_type == "EXTERNAL LOCATION":
                 url = f"s3://harness/{name}"
@@ -512,6 +531,7 @@ _BUILDERS: dict[str, Callable[[Backend, str | None], Iterable[Row]]] = {
     "metastore_privileges": _metastore_privileges("METASTORE"),
     "external_location_privileges": _metastore_privileges("EXTERNAL LOCATION"),
     "storage_credential_privileges": _metastore_privileges("STORAGE CREDENTIAL"),
+    "credential_privileges": _metastore_privileges("STORAGE CREDENTIAL", "SERVICE CREDENTIAL"),
     "connection_privileges": _metastore_privileges("CONNECTION"),
     "metastores": _metastore_objects("metastores"),
     "external_locations": _metastore_objects("external_locations"),

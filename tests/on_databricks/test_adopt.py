@@ -8,9 +8,7 @@ import csv
 
 from ucgov.adopt import parse_adopt_log, write_seeds
 
-from tests.harness import GOVERNANCE_KINDS
 from tests.support.harnessed import RUNNER, Harnessed
-from tests.support.project import PROTECTION_SEEDS, empty_seed
 
 SP = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 EVENTS = ("prod-data", "raw-events")
@@ -51,12 +49,8 @@ def read_csv(path) -> list[list[str]]:
 
 def test_adopted_estate_plans_zero_writes(harnessed: Harnessed):
     build_estate(harnessed)
-    adopt = harnessed.dbt(
-        "run-operation", "adopt_policy", "--args", "{catalogs: 'prod-data, Finance'}"
-    ).assert_ok()
-    assert adopt.writes == []
+    counts = harnessed.adopt("{catalogs: 'prod-data, Finance'}")
     seeds = harnessed.project / "seeds" / "policy"
-    counts = write_seeds(parse_adopt_log(adopt.logs), seeds)
     assert counts == {"groups": 4, "service_principals": 1, "securables": 9, "grants": 11}
 
     assert read_csv(seeds / "securables.csv") == [
@@ -96,15 +90,8 @@ def test_adopted_estate_plans_zero_writes(harnessed: Harnessed):
     ]
     assert read_csv(seeds / "service_principals.csv")[1] == [SP, SP, "adopted", "adopted"]
 
-    # the demo's protection policy names the demo's tables and groups, not this estate's
-    for name in PROTECTION_SEEDS:
-        empty_seed(harnessed.project, name)
-    # the project's own privilege tests describe the demo organisation, not this estate
-    demo_tests = ["test_name:principal_has_privilege", "test_name:principal_lacks_privilege"]
-    run = harnessed.dbt("build", "--exclude", *demo_tests).assert_ok()
-    assert run.texts(*GOVERNANCE_KINDS) == []
-    touched = {s.target.name for s in run.writes}
-    assert touched and all(name.startswith("main.uc_governance") for name in touched)
+    # no governance statement (the demo's protection seeds and privilege tests set aside)
+    harnessed.build_adopted_estate()
     # a second adopt of the same estate writes the same bytes (stable)
     before = {p.name: p.read_bytes() for p in seeds.glob("*.csv")}
     again = harnessed.dbt(

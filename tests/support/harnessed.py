@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.harness import HarnessRun, Workspace, run_dbt
-from tests.support.project import PROJECT_SCHEMA, copy_project, read_seed
+from ucgov.adopt import parse_adopt_log, write_seeds
+
+from tests.harness import GOVERNANCE_KINDS, HarnessRun, Workspace, run_dbt
+from tests.support.project import (
+    PROJECT_SCHEMA,
+    PROTECTION_SEEDS,
+    copy_project,
+    empty_seed,
+    read_seed,
+)
 
 RUNNER = "dbt-runner@example.com"
 
@@ -43,6 +51,26 @@ class Harnessed:
             schema=PROJECT_SCHEMA,
             work_dir=self.root / f"run{self._runs}",
         )
+
+    def adopt(self, args: str) -> dict[str, int]:
+        """Run the read-only `adopt_policy` operation with `args` (YAML), check it wrote
+        nothing, and write its rows as the project's policy seeds; returns rows per seed."""
+        run = self.dbt("run-operation", "adopt_policy", "--args", args).assert_ok()
+        assert run.writes == [], run.writes
+        return write_seeds(parse_adopt_log(run.logs), self.project / "seeds" / "policy")
+
+    def build_adopted_estate(self) -> HarnessRun:
+        """`dbt build` on an adopted estate, checked to send no governance statement and to
+        write only the project's own models. The demo's protection seeds (they name the demo's
+        tables) are emptied first, and the demo's privilege tests are not run."""
+        for name in PROTECTION_SEEDS:
+            empty_seed(self.project, name)
+        demo_tests = ["test_name:principal_has_privilege", "test_name:principal_lacks_privilege"]
+        run = self.dbt("build", "--exclude", *demo_tests).assert_ok()
+        assert run.texts(*GOVERNANCE_KINDS) == []
+        touched = {s.target.name for s in run.writes}
+        assert touched and all(name.startswith("main.uc_governance") for name in touched)
+        return run
 
     def pipelines_build_tables(self) -> None:
         """The ETL pipeline's tables, as the pipeline (not uc_governance) creates them."""

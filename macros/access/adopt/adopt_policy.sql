@@ -8,7 +8,7 @@
     group. Reads only; refuses a catalog that does not exist. `catalogs`: a list of names or one
     comma-separated string. With `metastore` true, the metastore-level securables (the metastore,
     external locations, storage and service credentials, connections) and their direct grants are
-    adopted too (service credential grants cannot be read in bulk: docs/decisions/0042); the
+    adopted too (docs/decisions/0042); the
     metastore row gets no owner (the metastore admin is not managed). -#}
 {% macro adopt_policy(catalogs, metastore=false) %}
     {%- if not uc_governance.can_enforce_grants() -%}

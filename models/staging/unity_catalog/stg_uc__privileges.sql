@@ -8,7 +8,8 @@
 -- depends_on: {{ source('unity_catalog', 'routine_privileges') }}
 -- depends_on: {{ source('unity_catalog', 'metastore_privileges') }}
 -- depends_on: {{ source('unity_catalog', 'external_location_privileges') }}
--- depends_on: {{ source('unity_catalog', 'storage_credential_privileges') }}
+-- depends_on: {{ source('unity_catalog', 'credential_privileges') }}
+-- depends_on: {{ source('unity_catalog', 'credentials') }}
 -- depends_on: {{ source('unity_catalog', 'connection_privileges') }}
 {{ uc_governance.live_privileges_sql(
     uc_governance.present_managed_catalogs(ref('stg_policy__securables')),

@@ -186,6 +186,12 @@ class WorkspaceOptions:
       ``None`` (default) makes the current user the owner, so the runner is a metastore
       admin and sees every grant, as before; a group the runner is not in makes it a
       non-admin runner whose privilege-view rows are filtered (``tests/harness/authz.py``).
+    * ``list_visible_only``: whether the information_schema object views (catalogs, schemata,
+      tables, volumes, routines, the metastore-level object views) list only what the runner
+      may see: BROWSE, a privilege, ownership, metastore admin (``authz.sees_securable``,
+      documented behaviour). Default ``False`` (everything is listed, the harness before this
+      rule) until the partial-view scenarios are re-derived under it
+      (``tests/on_databricks/test_partial_view.py``); ``True`` in ``test_browse.py``.
     """
 
     inherited_from_direct: str | None = "NONE"
@@ -196,3 +202,4 @@ class WorkspaceOptions:
     create_default_schema: bool = True
     metastore_root_storage: bool = False
     metastore_owner: str | None = None
+    list_visible_only: bool = False
