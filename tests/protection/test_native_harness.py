@@ -8,25 +8,15 @@ One workspace for the module, changed step by step (each fixture builds on the o
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from tests.support.native import native_harnessed, protection_statements
+from tests.support.native import mask_function_name as mask_name
+from tests.support.native import md5, native_harnessed, protection_statements
 from tests.support.project import read_seed, write_seed
 
 SCHEMA = "`production`.`security`"
 CUSTOMERS = "`production`.`sensitive_data`.`customers`"
 SALES = "`production`.`analytics`.`sales`"
-
-
-def md5(text: str) -> str:
-    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()  # a name, not a secret
-
-
-def mask_name(rule: str, data_type: str, groups: str) -> str:
-    """The naming recipe of decision 0050: rule, base type, 8 hex of md5('<type>|<groups>')."""
-    return f"mask_{rule}_{data_type}_{md5(f'{data_type}|{groups}')[:8]}"
 
 
 def create(name: str, parameters: str, returns: str, what: str, body: str) -> str:

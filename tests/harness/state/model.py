@@ -186,6 +186,14 @@ class WorkspaceOptions:
       ``None`` (default) makes the current user the owner, so the runner is a metastore
       admin and sees every grant, as before; a group the runner is not in makes it a
       non-admin runner whose privilege-view rows are filtered (``tests/harness/authz.py``).
+    * ``policy_set_replaces``: what ``ALTER COLUMN c SET MASK f`` does on a column that already
+      has a mask, and ``SET ROW FILTER f ON (...)`` on a table that already has a row filter.
+      The SQL reference (docs.databricks.com/sql/language-manual/sql-ref-syntax-ddl-column-
+      mask.html, .../sql-ref-syntax-ddl-row-filter.html, .../sql-ref-syntax-ddl-alter-table.html)
+      does not say. Default ``False``, the stricter reading: refused, the existing one must be
+      dropped first (uc_governance's plan does, docs/decisions/0050). ``True`` replaces it,
+      as dbt-databricks 1.12 assumes (it sends SET without a DROP when a model's filter
+      changes).
     """
 
     inherited_from_direct: str | None = "NONE"
@@ -196,3 +204,4 @@ class WorkspaceOptions:
     create_default_schema: bool = True
     metastore_root_storage: bool = False
     metastore_owner: str | None = None
+    policy_set_replaces: bool = False
