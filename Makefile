@@ -76,6 +76,7 @@ preview: install  ## the demo organisation applied to an empty (offline) workspa
 bench: install  ## statements and round trips: uc_governance beside dbt-databricks grants config
 	$(BIN)/python -m tests.tools.bench
 	$(BIN)/python -m tests.tools.audit_bench
+	$(BIN)/python -m tests.tools.protection_bench
 
 toolkit-demo: install  ## ucgov plan + token audit of the example, against a fake workspace (offline)
 	$(BIN)/python -m tests.fake_workspace.demo

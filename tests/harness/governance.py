@@ -146,13 +146,29 @@ def policy(ws: Backend, session: Session, stmt: dcl.PolicyStmt, sql: str) -> Res
     if stmt.function:
         ref = dcl.SecurableRef("FUNCTION", stmt.function)
         function = ws.state.get("FUNCTION", _qualified(ref, session)).name
+    # Setting over an existing mask or filter: WorkspaceOptions.policy_set_replaces (the
+    # reference is silent; refused by default). The error class is the harness's own.
+    replaces = ws.state.options.policy_set_replaces
     if stmt.action == "SET ROW FILTER":
+        if table.row_filter is not None and not replaces:
+            raise DatabricksSqlError(
+                "ROW_FILTER_ALREADY_EXISTS",
+                f"The table {table.name} already has a row filter ({table.row_filter[0]}). "
+                "Drop it first with ALTER TABLE ... DROP ROW FILTER.",
+            )
         table.row_filter = (function, tuple(column(c) for c in stmt.columns))
     elif stmt.action == "DROP ROW FILTER":
         table.row_filter = None
     elif stmt.action == "SET MASK":
         assert stmt.column is not None
         using = tuple(column(c) for c in stmt.columns)
+        existing = table.column_masks.get(column(stmt.column))
+        if existing is not None and not replaces:
+            raise DatabricksSqlError(
+                "COLUMN_MASK_ALREADY_EXISTS",
+                f"The column {column(stmt.column)} of {table.name} already has a mask "
+                f"({existing[0]}). Drop it first with ALTER TABLE ... ALTER COLUMN ... DROP MASK.",
+            )
         table.column_masks[column(stmt.column)] = (function, using)
     else:
         assert stmt.column is not None

@@ -260,7 +260,10 @@ VIEW_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("check_clause", S),
         ("sql_path", S),
     ],
-    # **verify**: column spellings follow what dbt-databricks 1.12 queries, not the docs page.
+    # **verify**: column spellings follow what dbt-databricks 1.12 queries and asserts in its
+    # functional tests against live warehouses, not the SQL reference pages (which name
+    # catalog_name, schema_name, mask_* / filter_*, mask_col_usage, filter_col_usage);
+    # the evidence is in docs/decisions/0050.
     "row_filters": [
         ("table_catalog", S),
         ("table_schema", S),

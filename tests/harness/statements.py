@@ -9,6 +9,8 @@ Statement kinds (``Statement.kind``):
 ``revoke``          REVOKE ...
 ``create_securable`` CREATE CATALOG (always); CREATE SCHEMA / VOLUME / FUNCTION in a catalog
                     other than dbt's working catalog (the profile's ``catalog``).
+``drop_securable``  DROP FUNCTION / VOLUME in a catalog other than dbt's working catalog (the
+                    governance counterpart of ``create_securable``)
 ``set_owner``       ALTER <securable> name [SET] OWNER TO principal
 ``tag``             ALTER ... SET TAGS / UNSET TAGS (also column tags)
 ``policy``          ALTER TABLE ... SET/DROP ROW FILTER, ALTER COLUMN ... SET/DROP MASK
@@ -21,7 +23,7 @@ Statement kinds (``Statement.kind``):
                     carries are logged before it with their own kinds and ``in_script``
 ==================  ==========================================================================
 
-Governance kinds are grant, revoke, create_securable, set_owner, tag and policy.
+Governance kinds are grant, revoke, create_securable, drop_securable, set_owner, tag and policy.
 """
 
 from __future__ import annotations
@@ -38,14 +40,29 @@ READ = "read"
 GRANT = "grant"
 REVOKE = "revoke"
 CREATE_SECURABLE = "create_securable"
+DROP_SECURABLE = "drop_securable"
 SET_OWNER = "set_owner"
 TAG = "tag"
 POLICY = "policy"
 DBT_OBJECT = "dbt_object"
 SESSION = "session"
 SCRIPT = "script"
-KINDS = (READ, GRANT, REVOKE, CREATE_SECURABLE, SET_OWNER, TAG, POLICY, DBT_OBJECT, SESSION, SCRIPT)
-GOVERNANCE_KINDS = frozenset({GRANT, REVOKE, CREATE_SECURABLE, SET_OWNER, TAG, POLICY})
+KINDS = (
+    READ,
+    GRANT,
+    REVOKE,
+    CREATE_SECURABLE,
+    DROP_SECURABLE,
+    SET_OWNER,
+    TAG,
+    POLICY,
+    DBT_OBJECT,
+    SESSION,
+    SCRIPT,
+)
+GOVERNANCE_KINDS = frozenset(
+    {GRANT, REVOKE, CREATE_SECURABLE, DROP_SECURABLE, SET_OWNER, TAG, POLICY}
+)
 WRITE_KINDS = frozenset(KINDS) - {READ, SESSION, SCRIPT}  # a script's statements count
 
 
@@ -336,6 +353,13 @@ def _classify_object_write(
         return Classification(DBT_OBJECT, first, _object_after(stream, catalog, schema))
     if first in ("DROP", "ALTER", "TRUNCATE", "UPDATE", "OPTIMIZE", "ANALYZE", "VACUUM"):
         target = _object_after(stream, catalog, schema)
+        if (
+            first == "DROP"
+            and target
+            and target.securable_type in ("FUNCTION", "VOLUME")
+            and target.parts[0] != working_catalog
+        ):
+            return Classification(DROP_SECURABLE, f"DROP {target.securable_type}", target)
         return Classification(DBT_OBJECT, first, target)
     if first == "COMMENT":
         stream.accept_words("ON")

@@ -102,6 +102,7 @@ def test_plan_unions_one_model_per_action(tmp_path, monkeypatch, target):
             "model.uc_governance.int_plan__drop_masks",
             "model.uc_governance.int_plan__drop_row_filters",
             "model.uc_governance.int_plan__unset_tags",
+            "model.uc_governance.int_plan__drop_functions",
             "model.uc_governance.int_plan__set_masks",
             "model.uc_governance.int_plan__set_row_filters",
             "model.uc_governance.int_plan__set_tags",

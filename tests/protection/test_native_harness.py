@@ -1,32 +1,22 @@
 """Native Unity Catalog protection (enforcement 'native', docs/decisions/0050) through the
 offline harness and the real dbt-databricks adapter: the first apply sends exactly the
 statements written below by hand from the guide's §5.2 policy, a re-run sends nothing, masks
-and tags changed out of band are repaired, a removed mask is listed and counted by the
-blast-radius guard, and a malformed protection seed changes nothing.
+and tags changed out of band are repaired, a removed mask (and its function, now unused) is
+listed and counted by the blast-radius guard, and a malformed protection seed changes nothing.
 
 One workspace for the module, changed step by step (each fixture builds on the one before)."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from tests.support.native import native_harnessed, protection_statements
+from tests.support.native import mask_function_name as mask_name
+from tests.support.native import md5, native_harnessed, protection_statements
 from tests.support.project import read_seed, write_seed
 
 SCHEMA = "`production`.`security`"
 CUSTOMERS = "`production`.`sensitive_data`.`customers`"
 SALES = "`production`.`analytics`.`sales`"
-
-
-def md5(text: str) -> str:
-    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()  # a name, not a secret
-
-
-def mask_name(rule: str, data_type: str, groups: str) -> str:
-    """The naming recipe of decision 0050: rule, base type, 8 hex of md5('<type>|<groups>')."""
-    return f"mask_{rule}_{data_type}_{md5(f'{data_type}|{groups}')[:8]}"
 
 
 def create(name: str, parameters: str, returns: str, what: str, body: str) -> str:
@@ -218,7 +208,10 @@ def test_a_removed_mask_is_listed_and_counted_by_the_guard(harnessed, repaired):
     refused = harnessed.dbt("build", "--vars", "{uc_governance_max_revokes: 0}")
     assert not refused.dbt_success
     assert "refusing to apply" in refused.logs
+    # the phone mask's function serves no other column: dropped too, after the mask (step 55)
+    drop_function = f"DROP FUNCTION IF EXISTS {SCHEMA}.`{PHONE}`"
     assert f"removes: {drop}" in refused.logs
+    assert f"removes: {drop_function}" in refused.logs
     assert refused.governance_statements() == []
     assert live(harnessed)["masks"]["phone"] == f"production.security.{PHONE}"
 
@@ -226,6 +219,7 @@ def test_a_removed_mask_is_listed_and_counted_by_the_guard(harnessed, repaired):
     applied.assert_ok()
     assert protection_statements(applied) == [
         drop,
+        drop_function,
         f"ALTER TABLE {CUSTOMERS} ALTER COLUMN `phone` SET TAGS ('classification' = 'public')",
     ]
     assert "phone" not in live(harnessed)["masks"]

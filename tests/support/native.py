@@ -5,9 +5,12 @@ dynamic view models are removed (a native table has no view), as a user switchin
 from __future__ import annotations
 
 import csv
+import hashlib
+import shutil
 from pathlib import Path
 
 from tests.support.harnessed import RUNNER, Harnessed
+from tests.support.project import REPO_ROOT
 
 VIEW_MODELS = {
     "production.sensitive_data.customers": "customers_masked_v",
@@ -15,22 +18,52 @@ VIEW_MODELS = {
 }
 
 
-def switch_to_native(project: Path, tables: tuple[str, ...] = tuple(VIEW_MODELS)) -> None:
-    """Make `tables` natively protected in the project copy at `project`."""
+def _set_enforcement(project: Path, tables: tuple[str, ...], native: bool) -> None:
+    """Rewrite the `tables` rows of the copy's protected_tables.csv: native (no view), or the
+    shipped row (enforcement and view name as in the repository)."""
+    with (REPO_ROOT / "seeds" / "policy" / "protected_tables.csv").open(newline="") as handle:
+        shipped = {row["table_name"]: row for row in csv.DictReader(handle)}
     seed = project / "seeds" / "policy" / "protected_tables.csv"
     with seed.open(newline="") as handle:
         rows = list(csv.DictReader(handle))
     for row in rows:
         if row["table_name"] in tables:
-            row["enforcement"] = "native"
-            row["view_name"] = ""
+            if native:
+                row["enforcement"] = "native"
+                row["view_name"] = ""
+            else:
+                row["enforcement"] = shipped[row["table_name"]]["enforcement"]
+                row["view_name"] = shipped[row["table_name"]]["view_name"]
     with seed.open("w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    listing = (
-        project / "models" / "intermediate" / "protection" / "int_protection__dynamic_views.sql"
-    )
+
+
+def _view_listing(project: Path) -> Path:
+    return project / "models" / "intermediate" / "protection" / "int_protection__dynamic_views.sql"
+
+
+def switch_to_view(project: Path, tables: tuple[str, ...]) -> None:
+    """Switch `tables` of a copy made native by switch_to_native back to their shipped dynamic
+    views: the seed rows, the view models and their lines in int_protection__dynamic_views."""
+    _set_enforcement(project, tables, native=False)
+    views = Path("models") / "marts" / "protection" / "views"
+    listing = _view_listing(project)
+    text = listing.read_text()
+    anchor = "{%- set views = [\n"
+    assert anchor in text, f"no view list in {listing}"
+    for table in tables:
+        model = VIEW_MODELS[table]
+        shutil.copy2(REPO_ROOT / views / f"{model}.sql", project / views)
+        text = text.replace(anchor, f"{anchor}    ref('{model}'),\n")
+    listing.write_text(text)
+
+
+def switch_to_native(project: Path, tables: tuple[str, ...] = tuple(VIEW_MODELS)) -> None:
+    """Make `tables` natively protected in the project copy at `project`."""
+    _set_enforcement(project, tables, native=True)
+    listing = _view_listing(project)
     text = listing.read_text()
     for table in tables:
         model = VIEW_MODELS[table]
@@ -77,13 +110,22 @@ def native_harnessed(root: Path) -> Harnessed:
     return harnessed
 
 
+def md5(text: str) -> str:
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()  # a name, not a secret
+
+
+def mask_function_name(rule: str, data_type: str, groups: str) -> str:
+    """The naming recipe of decision 0050: rule, base type, 8 hex of md5('<type>|<groups>')."""
+    return f"mask_{rule}_{data_type}_{md5(f'{data_type}|{groups}')[:8]}"
+
+
 def protection_statements(run) -> list[str]:
-    """The native protection statements of a harness run, in order: function creation,
-    EXECUTE grants, masks, row filters and tags."""
+    """The native protection statements of a harness run, in order: function creation and
+    drops, EXECUTE grants and revokes, masks, row filters and tags."""
     return [
         s.sql
         for s in run.governance_statements()
-        if s.sql.startswith("CREATE OR REPLACE FUNCTION")
-        or s.sql.startswith("GRANT EXECUTE")
+        if s.sql.startswith(("CREATE OR REPLACE FUNCTION", "DROP FUNCTION"))
+        or s.sql.startswith(("GRANT EXECUTE", "REVOKE EXECUTE"))
         or s.kind in ("policy", "tag")
     ]

@@ -62,16 +62,20 @@
 {% endmacro %}
 
 {#- The one place for the column spellings of information_schema column_masks, row_filters,
-    column_tags and routines (the facts file marks masks and filters **verify**). The SQL
-    reference (information-schema/column_masks) names them catalog_name, schema_name,
-    table_name, column_name, mask_catalog, mask_schema, mask_name, mask_col_usage, and for
-    row_filters filter_catalog, filter_schema, filter_name, target_columns; dbt-databricks 1.12
-    (fetch_column_masks_sql, fetch_row_filters) reads table_catalog, table_schema, table_name,
-    column_name, mask_name (fully qualified), using_columns and filter_name (fully qualified),
-    target_columns, and runs against real warehouses in its functional tests. The adapter's
-    spelling is used here, as the offline harness answers; switching to the reference's is this
-    one edit. column_tags (catalog_name, schema_name, table_name, column_name, tag_name,
-    tag_value) and routines.comment are as the reference gives them. -#}
+    column_tags and routines (the facts file marks masks and filters **verify**; evidence in
+    docs/decisions/0050). The SQL reference pages (docs.databricks.com/sql/language-manual/
+    information-schema/column_masks.html and row_filters.html) name catalog_name, schema_name,
+    table_name, column_name, mask_catalog, mask_schema, mask_name, mask_col_usage, and
+    catalog_name, schema_name, table_name, filter_catalog, filter_schema, filter_name,
+    filter_col_usage. dbt-databricks 1.12 (fetch_column_masks_sql, fetch_row_filters_sql)
+    reads table_catalog, table_schema, table_name, column_name, mask_name, using_columns and
+    table_catalog, table_schema, table_name, filter_name, target_columns, and its functional
+    tests, run against live warehouses, assert mask_name and filter_name hold the fully
+    qualified function name. The adapter's spelling is used here, and the offline harness
+    answers it; a warehouse answering the other spelling fails the live read loudly
+    (unresolved column), never silently. Switching is this one edit. column_tags
+    (catalog_name, schema_name, table_name, column_name, tag_name, tag_value) and
+    routines.comment are as the reference gives them. -#}
 {% macro _protection_state_columns() %}
     {{- return({
         'mask_table': "table_catalog || '.' || table_schema || '.' || table_name",

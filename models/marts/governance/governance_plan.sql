@@ -15,6 +15,7 @@
     ref('int_plan__drop_masks'),
     ref('int_plan__drop_row_filters'),
     ref('int_plan__unset_tags'),
+    ref('int_plan__drop_functions'),
     ref('int_plan__set_masks'),
     ref('int_plan__set_row_filters'),
     ref('int_plan__set_tags'),

@@ -192,6 +192,14 @@ class WorkspaceOptions:
       documented behaviour). Default ``False`` (everything is listed, the harness before this
       rule) until the partial-view scenarios are re-derived under it
       (``tests/on_databricks/test_partial_view.py``); ``True`` in ``test_browse.py``.
+    * ``policy_set_replaces``: what ``ALTER COLUMN c SET MASK f`` does on a column that already
+      has a mask, and ``SET ROW FILTER f ON (...)`` on a table that already has a row filter.
+      The SQL reference (docs.databricks.com/sql/language-manual/sql-ref-syntax-ddl-column-
+      mask.html, .../sql-ref-syntax-ddl-row-filter.html, .../sql-ref-syntax-ddl-alter-table.html)
+      does not say. Default ``False``, the stricter reading: refused, the existing one must be
+      dropped first (uc_governance's plan does, docs/decisions/0050). ``True`` replaces it,
+      as dbt-databricks 1.12 assumes (it sends SET without a DROP when a model's filter
+      changes).
     """
 
     inherited_from_direct: str | None = "NONE"
@@ -203,3 +211,4 @@ class WorkspaceOptions:
     metastore_root_storage: bool = False
     metastore_owner: str | None = None
     list_visible_only: bool = False
+    policy_set_replaces: bool = False
