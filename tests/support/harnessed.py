@@ -13,6 +13,25 @@ from tests.support.project import PROJECT_SCHEMA, copy_project, read_seed
 
 RUNNER = "dbt-runner@example.com"
 
+# The protected base tables as the pipelines create them (columns of seeds/demo).
+PROTECTED_TABLES = {
+    "production.sensitive_data.customers": {
+        "customer_id": "bigint",
+        "email": "string",
+        "phone": "string",
+        "ssn": "string",
+        "customer_segment": "string",
+        "signup_date": "date",
+        "region": "string",
+    },
+    "production.analytics.sales": {
+        "sale_id": "bigint",
+        "region": "string",
+        "amount": "decimal(10,2)",
+        "sale_date": "date",
+    },
+}
+
 
 def demo_workspace(project: Path, **options) -> Workspace:
     """An empty workspace that knows the demo organisation's principals (as SCIM would have
@@ -45,9 +64,12 @@ class Harnessed:
         )
 
     def pipelines_build_tables(self) -> None:
-        """The ETL pipeline's tables, as the pipeline (not uc_governance) creates them."""
+        """The ETL pipeline's tables, as the pipeline (not uc_governance) creates them: the
+        curated tables and the protected base tables of the dynamic views."""
         for name in ("sales_summary", "customer_segments"):
             self.workspace.add_table(("production", "analytics", name), owner=RUNNER)
+        for name, columns in PROTECTED_TABLES.items():
+            self.workspace.add_table(name, columns, owner=RUNNER)
 
     def grants(self, securable_type: str, name: str) -> set[tuple[str, str]]:
         """Direct (principal, privilege) pairs on a securable."""

@@ -41,26 +41,6 @@ def switch_to_native(project: Path, tables: tuple[str, ...] = tuple(VIEW_MODELS)
     listing.write_text(text)
 
 
-# The protected base tables as the pipelines create them (columns of seeds/demo).
-PROTECTED_TABLES = {
-    "production.sensitive_data.customers": {
-        "customer_id": "bigint",
-        "email": "string",
-        "phone": "string",
-        "ssn": "string",
-        "customer_segment": "string",
-        "signup_date": "date",
-        "region": "string",
-    },
-    "production.analytics.sales": {
-        "sale_id": "bigint",
-        "region": "string",
-        "amount": "decimal(10,2)",
-        "sale_date": "date",
-    },
-}
-
-
 def native_harnessed(root: Path) -> Harnessed:
     """A harnessed project copy with both demo tables natively protected, on a workspace where
     the catalog, its schemas and every table the pipelines build already exist (owned by the
@@ -71,8 +51,6 @@ def native_harnessed(root: Path) -> Harnessed:
     workspace.add_catalog("production", owner=RUNNER)
     for schema in ("analytics", "etl", "security", "sensitive_data"):
         workspace.add_schema(f"production.{schema}", owner=RUNNER)
-    for name, columns in PROTECTED_TABLES.items():
-        workspace.add_table(name, columns, owner=RUNNER)
     harnessed.pipelines_build_tables()
     return harnessed
 
