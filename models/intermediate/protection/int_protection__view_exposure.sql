@@ -82,7 +82,10 @@ column_tokens as (
         views.table_name,
         '*' as token
     from views
-    where not exists (select 1 from columns where columns.table_name = views.table_name)
+    where not exists (
+        select 1 from columns
+        where columns.table_name = views.table_name
+    )
 
 ),
 
@@ -104,7 +107,18 @@ row_tokens as (
         views.table_name,
         '*rows' as token
     from views
-    where not exists (select 1 from row_access where row_access.table_name = views.table_name)
+    where not exists (
+        select 1 from row_access
+        where row_access.table_name = views.table_name
+    )
+
+),
+
+tokens as (
+
+    select * from column_tokens
+    union all
+    select * from row_tokens
 
 ),
 
@@ -115,11 +129,7 @@ final as (
         views.view_name,
         tokens.token
     from views
-    inner join (
-        select * from column_tokens
-        union all
-        select * from row_tokens
-    ) as tokens
+    inner join tokens
         on views.table_name = tokens.table_name
 
 )
