@@ -162,18 +162,12 @@ def test_a_malformed_protection_seed_replaces_nothing(
     harnessed, repaired, seed, column, value, message
 ):
     before = view_comment(harnessed)
-    path = harnessed.project / "seeds" / "policy" / f"{seed}.csv"
-    original = path.read_text()
-    rows = read_seed(harnessed.project, seed)
-    target = next(
-        r for r in rows if seed != "column_classifications" or r["column_name"] == "email"
-    )
-    target[column] = value
-    write_seed(harnessed.project, seed, rows)
-    try:
-        run = harnessed.dbt("build")
-    finally:
-        path.write_text(original)
+
+    def corrupt(rows):
+        target = next(r for r in rows if r.get("column_name") in ("email", ""))
+        target[column] = value
+
+    run = harnessed.dbt_with_seed_edit(seed, corrupt, "build")
     assert not run.dbt_success
     assert seed in run.logs and message in run.logs
     assert governance(run) == []

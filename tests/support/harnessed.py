@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.harness import HarnessRun, Workspace, run_dbt
-from tests.support.project import PROJECT_SCHEMA, copy_project, read_seed
+from tests.support.project import PROJECT_SCHEMA, copy_project, read_seed, write_seed
 
 RUNNER = "dbt-runner@example.com"
 
@@ -62,6 +62,18 @@ class Harnessed:
             schema=PROJECT_SCHEMA,
             work_dir=self.root / f"run{self._runs}",
         )
+
+    def dbt_with_seed_edit(self, seed: str, edit, *args: str) -> HarnessRun:
+        """Run dbt once with `edit(rows)` applied to seeds/policy/<seed>.csv, then restore it."""
+        path = self.project / "seeds" / "policy" / f"{seed}.csv"
+        original = path.read_text()
+        rows = read_seed(self.project, seed)
+        edit(rows)
+        write_seed(self.project, seed, rows)
+        try:
+            return self.dbt(*args)
+        finally:
+            path.write_text(original)
 
     def pipelines_build_tables(self) -> None:
         """The ETL pipeline's tables, as the pipeline (not uc_governance) creates them: the

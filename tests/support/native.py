@@ -1,6 +1,7 @@
 """Project copies switched to native Unity Catalog protection (enforcement 'native'): the
 protected tables' rows in seeds/policy/protected_tables.csv say `native` (no view), and their
-dynamic view models are removed (a native table has no view), as a user switching would do."""
+dynamic view models are removed (a native table has no view; on target local the model would
+stop on it), as a user switching would do."""
 
 from __future__ import annotations
 
@@ -28,17 +29,9 @@ def switch_to_native(project: Path, tables: tuple[str, ...] = tuple(VIEW_MODELS)
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    listing = (
-        project / "models" / "intermediate" / "protection" / "int_protection__dynamic_views.sql"
-    )
-    text = listing.read_text()
+    views = project / "models" / "marts" / "protection" / "views"
     for table in tables:
-        model = VIEW_MODELS[table]
-        (project / "models" / "marts" / "protection" / "views" / f"{model}.sql").unlink()
-        line = f"    ref('{model}'),\n"
-        assert line in text, f"{model} is not listed in {listing}"
-        text = text.replace(line, "")
-    listing.write_text(text)
+        (views / f"{VIEW_MODELS[table]}.sql").unlink()
 
 
 def native_harnessed(root: Path) -> Harnessed:
