@@ -10,10 +10,11 @@
     - local_user (string): the principal that target local (DuckDB) pretends to run as.
     - mask_hash_secret_scope, mask_hash_secret_key (strings, uc_governance / mask_hash_key): the
       Databricks secret holding the key of the keyed_hash mask rule.
-    - dynamic_views (bool; default true on target local, false on Databricks): build the
-      generated dynamic views. The same default is written in dbt_project.yml (+enabled of
-      models/marts/protection/views), which cannot call macros. Off on Databricks until the plan
-      creates the views' catalog and schema before dbt builds them (docs/decisions/0030).
+    - dynamic_views (bool, true): create the generated dynamic views: on Databricks as plan
+      actions (create_view, replace_view at step 20, after the catalogs and schemas and before
+      the grants: docs/decisions/0051), on target local as the dbt view models. The same
+      default is written in dbt_project.yml (+enabled of models/marts/protection/views), which
+      cannot call macros.
     - apply_batch_size ('auto' or a whole number 1..1000, 'auto'): statements apply sends per
       round trip. 1 sends one statement per round trip. More than 1 sends the plan as SQL
       scripts (BEGIN ... END compound statements) of up to that many statements each. 'auto'
@@ -40,7 +41,7 @@
         'local_user': 'local-user@example.com',
         'mask_hash_secret_scope': 'uc_governance',
         'mask_hash_secret_key': 'mask_hash_key',
-        'dynamic_views': target.type != 'databricks',
+        'dynamic_views': true,
         'apply_batch_size': 'auto',
         'metastore_root_storage': false,
         'revoke_on_partial_view': false,

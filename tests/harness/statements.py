@@ -7,8 +7,9 @@ Statement kinds (``Statement.kind``):
                     metadata calls (``cursor.schemas``, ``cursor.tables``).
 ``grant``           GRANT ...
 ``revoke``          REVOKE ...
-``create_securable`` CREATE CATALOG (always); CREATE SCHEMA / VOLUME / FUNCTION in a catalog
-                    other than dbt's working catalog (the profile's ``catalog``).
+``create_securable`` CREATE CATALOG (always); CREATE SCHEMA / VOLUME / FUNCTION / VIEW in a
+                    catalog other than dbt's working catalog (the profile's ``catalog``):
+                    the dynamic views that the uc_governance plan creates are governance.
 ``drop_securable``  DROP FUNCTION / VOLUME in a catalog other than dbt's working catalog (the
                     governance counterpart of ``create_securable``)
 ``set_owner``       ALTER <securable> name [SET] OWNER TO principal
@@ -340,7 +341,8 @@ def _classify_object_write(
         )
         if (
             target
-            and target.securable_type in ("FUNCTION", "VOLUME")
+            and not temporary
+            and target.securable_type in ("FUNCTION", "VOLUME", "VIEW")
             and target.parts[0] != working_catalog
         ):
             return Classification(CREATE_SECURABLE, op, target)

@@ -105,3 +105,18 @@ def test_functions_row_filters_and_masks_are_state_only(ws: Workspace) -> None:
     assert wh.execute("SELECT count(*) FROM sales.raw.orders").rows == [(0,)]
     with pytest.raises(DatabricksSqlError, match=r"\[ROUTINE_NOT_FOUND\]"):
         wh.execute("ALTER TABLE sales.raw.orders SET ROW FILTER sales.gov.nope ON (id)")
+
+
+def test_a_view_outside_the_working_catalog_is_a_governance_statement(ws: Workspace) -> None:
+    """The dynamic views the uc_governance plan creates (docs/decisions/0051) are governance
+    statements; dbt's own views in its working catalog and temporary views are not."""
+    wh = Warehouse(ws)
+    wh.execute("CREATE OR REPLACE VIEW sales.raw.v COMMENT 'c' AS SELECT 1 AS id")
+    wh.execute("CREATE OR REPLACE VIEW main.default.v AS SELECT 1 AS id")
+    wh.execute("CREATE OR REPLACE TEMPORARY VIEW t AS SELECT 1 AS id")
+    assert [(s.kind, s.op) for s in wh.log.statements] == [
+        ("create_securable", "CREATE VIEW"),
+        ("dbt_object", "CREATE VIEW"),
+        ("dbt_object", "CREATE TEMPORARY VIEW"),
+    ]
+    assert ws.get("VIEW", "sales.raw.v").comment == "c"

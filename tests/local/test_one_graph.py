@@ -32,6 +32,10 @@ DEMO_STAND_INS = {
     "seed.uc_governance.demo_sales": SOURCE + "production__analytics.sales",
 }
 LOCAL_ONLY = {
+    # on Databricks the plan creates the dynamic views (docs/decisions/0051); dbt builds them
+    # on local only, from the same SQL-rendered definitions
+    "model.uc_governance.customers_masked_v",
+    "model.uc_governance.regional_sales_v",
     "seed.uc_governance.mask_rule_samples",
     "model.uc_governance.int_protection__mask_rule_samples",
     *DEMO_STAND_INS,
@@ -99,6 +103,8 @@ def test_plan_unions_one_model_per_action(tmp_path, monkeypatch, target):
             "model.uc_governance.int_plan__set_owners",
             # native protection (docs/decisions/0050)
             "model.uc_governance.int_plan__create_functions",
+            "model.uc_governance.int_plan__create_views",
+            "model.uc_governance.int_plan__replace_views",
             "model.uc_governance.int_plan__drop_masks",
             "model.uc_governance.int_plan__drop_row_filters",
             "model.uc_governance.int_plan__unset_tags",

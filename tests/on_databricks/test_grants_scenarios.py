@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.harness import GOVERNANCE_KINDS, WorkspaceOptions
-from tests.support.demo_plan import FIRST_APPLY, SP, TABLE_GRANTS
+from tests.support.demo_plan import AFTER_TABLES, FIRST_APPLY, SP, VIEW_STATEMENTS
 from tests.support.harnessed import RUNNER, Harnessed
 from tests.support.project import append_seed_lines
 
@@ -49,7 +49,7 @@ def test_tables_built_later_get_their_grants_on_the_next_run(harnessed: Harnesse
     harnessed.dbt("build").assert_ok()
     harnessed.pipelines_build_tables()
     run = harnessed.dbt("build").assert_ok()
-    assert governance(run) == sorted(TABLE_GRANTS)
+    assert governance(run) == AFTER_TABLES
 
 
 def test_out_of_band_grant_is_caught_by_test_planned_and_revoked(harnessed: Harnessed):
@@ -195,8 +195,9 @@ def test_inherited_rows_are_not_revoked_on_children(tmp_path, direct_spelling):
     harnessed.workspace.grant("CATALOG", "production", "europe-team", "SELECT")
     run = harnessed.dbt("build").assert_ok()
     assert governance(run) == [
+        *VIEW_STATEMENTS,
         "REVOKE SELECT ON CATALOG `production` FROM `europe-team`",
-        *sorted(TABLE_GRANTS),
+        *AFTER_TABLES[len(VIEW_STATEMENTS) :],
     ]
 
 

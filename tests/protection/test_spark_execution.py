@@ -1,24 +1,27 @@
-"""The Databricks-dialect SQL of the dynamic views and of every mask rule, compiled by the real
-dbt-databricks adapter offline (`dbt compile --no-populate-cache --no-introspect` under the
-harness, which blocks the network), is executed on Apache Spark SQL (local mode, ANSI on) with
-`is_account_group_member` and `secret` answered per persona, and must give the rows and values
-written by hand from the guide, which DuckDB gives too."""
+"""The Databricks-dialect SQL of the dynamic views and of every mask rule is executed on Apache
+Spark SQL (local mode, ANSI on) with `is_account_group_member` and `secret` answered per persona,
+and must give the rows and values written by hand from the guide, which DuckDB gives too. The
+views are the exact CREATE OR REPLACE VIEW statements apply sends (tests/support/demo_plan.py's
+VIEW_STATEMENTS, which tests/on_databricks asserts the real dbt-databricks adapter sends through
+the harness); the mask rules are compiled by the real adapter offline (`dbt compile
+--no-populate-cache --no-introspect` under the harness, which blocks the network)."""
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 
 import pytest
 
 from tests.harness import Workspace, run_dbt
+from tests.support.demo_plan import VIEW_STATEMENTS
 from tests.support.protection import (
     EXPECTED_CUSTOMERS,
     EXPECTED_SALE_IDS,
     HASH_KEY,
     PERSONAS,
     act_as,
-    jinja_literal,
     load_demo_tables,
     query_as,
 )
@@ -47,50 +50,6 @@ def duckdb_sql(project, jinja: str) -> str:
     return run.result.result.results[0].node.compiled_code
 
 
-def policy(project, table: str) -> tuple[list, dict, list]:
-    """The table's policy as the views' fetch step reads it (columns, clearances, row rules)."""
-    literal = f"'{table}'"
-    columns = [
-        dict(
-            zip(
-                ("column_name", "column_key", "data_type", "is_protected", "mask_rule"),
-                row,
-                strict=True,
-            )
-        )
-        for row in project.query(
-            "select column_name, column_key, data_type, is_protected, mask_rule "
-            f"from uc_governance.int_protection__columns where table_name = {literal} "
-            "order by column_key"
-        )
-    ]
-    cleared: dict[str, list[str]] = {}
-    for key, group in project.query(
-        "select column_key, group_name from uc_governance.int_protection__column_clearances "
-        f"where table_name = {literal} order by column_key, group_key"
-    ):
-        cleared.setdefault(key, []).append(group)
-    rules = [
-        dict(zip(("column_name", "group_name", "allowed_value", "all_rows"), row, strict=True))
-        for row in project.query(
-            "select column_name, group_name, allowed_value, all_rows "
-            f"from uc_governance.int_protection__row_access where table_name = {literal} "
-            "order by all_rows desc, group_key, allowed_value"
-        )
-    ]
-    return columns, cleared, rules
-
-
-def view_sql(project, source: tuple[str, str], table: str) -> str:
-    columns, cleared, rules = policy(project, table)
-    return databricks_sql(
-        project,
-        "{{ uc_governance.render_dynamic_view_sql("
-        f"source('{source[0]}', '{source[1]}'), {jinja_literal(columns)}, "
-        f"{jinja_literal(cleared)}, {jinja_literal(rules)}) }}}}",
-    )
-
-
 def on_spark(sql: str) -> str:
     """Unity Catalog's catalog `production` is Spark's session catalog here; nothing else
     changes."""
@@ -98,39 +57,43 @@ def on_spark(sql: str) -> str:
     return sql.replace("`production`.", "`spark_catalog`.")
 
 
+CREATE_VIEW = re.compile(
+    r"CREATE OR REPLACE VIEW `production`\.`analytics`\.`(\w+)` (COMMENT .*)$", re.S
+)
+
+
+def create_view_on_spark(spark, statement: str) -> str:
+    """Run a CREATE OR REPLACE VIEW statement that apply sends (tests/support/demo_plan.py,
+    asserted sent by tests/on_databricks) on Spark, as a temporary view of the same name: a
+    persistent Spark view may not call the temporary is_account_group_member that answers as
+    each persona. Returns the view's name."""
+    match = CREATE_VIEW.match(statement)
+    assert match, statement
+    spark.sql(f"CREATE OR REPLACE TEMPORARY VIEW `{match[1]}` {on_spark(match[2])}")
+    return match[1]
+
+
 @pytest.fixture(scope="module")
 def spark_views(built_demo, tmp_path_factory):
     spark = get_spark()
     load_demo_tables(spark, built_demo, tmp_path_factory.mktemp("spark"))
-    return {
-        "customers": view_sql(
-            built_demo,
-            ("production__sensitive_data", "customers"),
-            "production.sensitive_data.customers",
-        ),
-        "sales": view_sql(
-            built_demo, ("production__analytics", "sales"), "production.analytics.sales"
-        ),
-    }
+    return dict(zip(("customers", "sales"), VIEW_STATEMENTS, strict=True))
 
 
-def test_databricks_view_sql_uses_account_groups_and_the_source(spark_views):
-    sql = spark_views["customers"]
-    assert "is_account_group_member('pii-authorized')" in sql
-    assert "is_account_group_member('compliance-team')" in sql
-    assert "from `production`.`sensitive_data`.`customers`" in sql
-    assert "split_part(`email`, '@', 2)" in sql
+def view_rows(spark, statement: str, groups: frozenset[str]) -> list[dict]:
+    """The rows of the view `statement` creates, queried as a member of `groups`."""
+    act_as(spark, groups)
+    view = create_view_on_spark(spark, statement)
+    return [row.asDict() for row in spark.sql(f"select * from `{view}`").collect()]
 
 
 @pytest.mark.parametrize("persona", sorted(PERSONAS))
 def test_customers_view_on_spark_matches_the_guide_and_duckdb(built_demo, spark_views, persona):
     user, groups = PERSONAS[persona]
-    spark = get_spark()
-    act_as(spark, groups)
-    rows = [
-        row.asDict()
-        for row in spark.sql(on_spark(spark_views["customers"])).orderBy("customer_id").collect()
-    ]
+    rows = sorted(
+        view_rows(get_spark(), spark_views["customers"], groups),
+        key=lambda row: row["customer_id"],
+    )
     assert rows == EXPECTED_CUSTOMERS[persona]
     duck = query_as(
         built_demo.database, user, "select * from analytics.customers_masked_v order by customer_id"
@@ -141,9 +104,7 @@ def test_customers_view_on_spark_matches_the_guide_and_duckdb(built_demo, spark_
 @pytest.mark.parametrize("persona", sorted(PERSONAS))
 def test_regional_view_on_spark_matches_the_guide_and_duckdb(built_demo, spark_views, persona):
     user, groups = PERSONAS[persona]
-    spark = get_spark()
-    act_as(spark, groups)
-    rows = [row.asDict() for row in spark.sql(on_spark(spark_views["sales"])).collect()]
+    rows = view_rows(get_spark(), spark_views["sales"], groups)
     assert sorted(row["sale_id"] for row in rows) == EXPECTED_SALE_IDS[persona]
     duck = query_as(built_demo.database, user, "select * from analytics.regional_sales_v")
     key = lambda row: row["sale_id"]  # noqa: E731

@@ -17,9 +17,29 @@ from tests.support.project import (
     copy_project,
     empty_seed,
     read_seed,
+    write_seed,
 )
 
 RUNNER = "dbt-runner@example.com"
+
+# The protected base tables as the pipelines create them (columns of seeds/demo).
+PROTECTED_TABLES = {
+    "production.sensitive_data.customers": {
+        "customer_id": "bigint",
+        "email": "string",
+        "phone": "string",
+        "ssn": "string",
+        "customer_segment": "string",
+        "signup_date": "date",
+        "region": "string",
+    },
+    "production.analytics.sales": {
+        "sale_id": "bigint",
+        "region": "string",
+        "amount": "decimal(10,2)",
+        "sale_date": "date",
+    },
+}
 
 
 def demo_workspace(project: Path, **options) -> Workspace:
@@ -72,10 +92,25 @@ class Harnessed:
         assert touched and all(name.startswith("main.uc_governance") for name in touched)
         return run
 
+    def dbt_with_seed_edit(self, seed: str, edit, *args: str) -> HarnessRun:
+        """Run dbt once with `edit(rows)` applied to seeds/policy/<seed>.csv, then restore it."""
+        path = self.project / "seeds" / "policy" / f"{seed}.csv"
+        original = path.read_text()
+        rows = read_seed(self.project, seed)
+        edit(rows)
+        write_seed(self.project, seed, rows)
+        try:
+            return self.dbt(*args)
+        finally:
+            path.write_text(original)
+
     def pipelines_build_tables(self) -> None:
-        """The ETL pipeline's tables, as the pipeline (not uc_governance) creates them."""
+        """The ETL pipeline's tables, as the pipeline (not uc_governance) creates them: the
+        curated tables and the protected base tables of the dynamic views."""
         for name in ("sales_summary", "customer_segments"):
             self.workspace.add_table(("production", "analytics", name), owner=RUNNER)
+        for name, columns in PROTECTED_TABLES.items():
+            self.workspace.add_table(name, columns, owner=RUNNER)
 
     def grants(self, securable_type: str, name: str) -> set[tuple[str, str]]:
         """Direct (principal, privilege) pairs on a securable."""

@@ -1,6 +1,7 @@
 """Project copies switched to native Unity Catalog protection (enforcement 'native'): the
 protected tables' rows in seeds/policy/protected_tables.csv say `native` (no view), and their
-dynamic view models are removed (a native table has no view), as a user switching would do."""
+dynamic view models are removed (a native table has no view; on target local the model would
+stop on it), as a user switching would do."""
 
 from __future__ import annotations
 
@@ -40,58 +41,24 @@ def _set_enforcement(project: Path, tables: tuple[str, ...], native: bool) -> No
         writer.writerows(rows)
 
 
-def _view_listing(project: Path) -> Path:
-    return project / "models" / "intermediate" / "protection" / "int_protection__dynamic_views.sql"
+VIEWS_DIR = Path("models") / "marts" / "protection" / "views"
 
 
 def switch_to_view(project: Path, tables: tuple[str, ...]) -> None:
     """Switch `tables` of a copy made native by switch_to_native back to their shipped dynamic
-    views: the seed rows, the view models and their lines in int_protection__dynamic_views."""
+    views: the seed rows and the view models."""
     _set_enforcement(project, tables, native=False)
-    views = Path("models") / "marts" / "protection" / "views"
-    listing = _view_listing(project)
-    text = listing.read_text()
-    anchor = "{%- set views = [\n"
-    assert anchor in text, f"no view list in {listing}"
     for table in tables:
         model = VIEW_MODELS[table]
-        shutil.copy2(REPO_ROOT / views / f"{model}.sql", project / views)
-        text = text.replace(anchor, f"{anchor}    ref('{model}'),\n")
-    listing.write_text(text)
+        shutil.copy2(REPO_ROOT / VIEWS_DIR / f"{model}.sql", project / VIEWS_DIR)
 
 
 def switch_to_native(project: Path, tables: tuple[str, ...] = tuple(VIEW_MODELS)) -> None:
     """Make `tables` natively protected in the project copy at `project`."""
     _set_enforcement(project, tables, native=True)
-    listing = _view_listing(project)
-    text = listing.read_text()
+    views = project / VIEWS_DIR
     for table in tables:
-        model = VIEW_MODELS[table]
-        (project / "models" / "marts" / "protection" / "views" / f"{model}.sql").unlink()
-        line = f"    ref('{model}'),\n"
-        assert line in text, f"{model} is not listed in {listing}"
-        text = text.replace(line, "")
-    listing.write_text(text)
-
-
-# The protected base tables as the pipelines create them (columns of seeds/demo).
-PROTECTED_TABLES = {
-    "production.sensitive_data.customers": {
-        "customer_id": "bigint",
-        "email": "string",
-        "phone": "string",
-        "ssn": "string",
-        "customer_segment": "string",
-        "signup_date": "date",
-        "region": "string",
-    },
-    "production.analytics.sales": {
-        "sale_id": "bigint",
-        "region": "string",
-        "amount": "decimal(10,2)",
-        "sale_date": "date",
-    },
-}
+        (views / f"{VIEW_MODELS[table]}.sql").unlink()
 
 
 def native_harnessed(root: Path) -> Harnessed:
@@ -104,8 +71,6 @@ def native_harnessed(root: Path) -> Harnessed:
     workspace.add_catalog("production", owner=RUNNER)
     for schema in ("analytics", "etl", "security", "sensitive_data"):
         workspace.add_schema(f"production.{schema}", owner=RUNNER)
-    for name, columns in PROTECTED_TABLES.items():
-        workspace.add_table(name, columns, owner=RUNNER)
     harnessed.pipelines_build_tables()
     return harnessed
 

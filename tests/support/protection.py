@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -117,12 +116,6 @@ def query_as(database: Path, user: str, sql: str) -> list[dict]:
         result = connection.sql(sql)
         names = [column[0] for column in result.description]
         return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
-
-
-def jinja_literal(value: object) -> str:
-    """A Python value (JSON-able) as a Jinja expression: fromjson('<json>')."""
-    text = json.dumps(value).replace("\\", "\\\\").replace("'", "\\'")
-    return f"fromjson('{text}')"
 
 
 def act_as(spark, groups: frozenset[str]) -> None:

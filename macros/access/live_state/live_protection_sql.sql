@@ -1,11 +1,12 @@
 {#- A SELECT of the native protection state Unity Catalog holds in the given catalogs: one read
-    of each of information_schema column_masks, row_filters and column_tags per catalog, and one
-    read of the governance schema's routines (`function_schema`, `catalog.schema`; its comment
+    of each of information_schema column_masks, row_filters, column_tags and tables (its views,
+    with their comments: the dynamic views' fingerprints, docs/decisions/0051) per catalog, and
+    one read of the governance schema's routines (`function_schema`, `catalog.schema`; its comment
     carries the definition fingerprint), never one DESCRIBE per table. Columns: state_kind
-    (`mask`, `row_filter`, `column_tag`, `function`), table_name (lower case; for a function its
+    (`mask`, `row_filter`, `column_tag`, `view`, `function`), table_name (lower case; for a function its
     full name), column_key (lower case; null for a row filter or function), object_name (the
     mask or filter function, full lower-case name; the tag name), detail (the mask's USING
-    columns, the filter's target columns, the tag value, the function's comment). -#}
+    columns, the filter's target columns, the tag value, the view's or function's comment). -#}
 {% macro live_protection_sql(catalogs, function_schema) %}
     {%- set names = uc_governance._protection_state_columns() -%}
     {%- set function_catalog = function_schema.split('.')[0] -%}
@@ -43,6 +44,15 @@
         tag_value as detail
     from {{ uc_governance.information_schema_relation_sql(catalog, 'column_tags') }}
     where tag_name = 'classification'
+    union all
+    select
+        'view' as state_kind,
+        lower(table_catalog || '.' || table_schema || '.' || table_name) as table_name,
+        cast(null as {{ dbt.type_string() }}) as column_key,
+        lower(table_catalog || '.' || table_schema || '.' || table_name) as object_name,
+        comment as detail
+    from {{ uc_governance.information_schema_relation_sql(catalog, 'tables') }}
+    where upper(table_type) = 'VIEW'
             {%- if catalog == function_catalog %}
     union all
     select

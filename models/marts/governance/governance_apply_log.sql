@@ -7,12 +7,6 @@
     post_hook="{{ uc_governance.apply_governance_plan(ref('governance_plan'), this) }}",
 ) }}
 
-{#- Apply runs after the generated dynamic views (data protection), so their grants land in the
-    same run; the condition is the views' own enabled setting (dbt_project.yml). #}
-{%- if var('uc_governance_dynamic_views', target.type != 'databricks') %}
--- depends_on: {{ ref('int_protection__dynamic_views') }}
-{%- endif %}
-
 with
 
 plan as (

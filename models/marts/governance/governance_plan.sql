@@ -12,6 +12,7 @@
     ref('int_plan__grants'),
     ref('int_plan__set_owners'),
     ref('int_plan__create_functions'),
+    ref('int_plan__create_views'), ref('int_plan__replace_views'),
     ref('int_plan__drop_masks'),
     ref('int_plan__drop_row_filters'),
     ref('int_plan__unset_tags'),

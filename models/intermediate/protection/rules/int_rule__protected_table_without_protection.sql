@@ -1,7 +1,9 @@
-{#- Coverage: a table with protected classified columns or row access rules that has neither a
-    dynamic view built by this project nor native protection. With dynamic views switched off
-    (var uc_governance_dynamic_views) only an unlisted table counts: its readers then get nothing
-    (the view's grants wait as missing securables, the base table has none). -#}
+{#- Coverage: a table with protected classified columns or row access rules that is not listed
+    in protected_tables.csv, so has neither a dynamic view nor native protection. A listed table
+    in view mode always gets its view: the plan creates it on Databricks, the view model on
+    local (docs/decisions/0051). With dynamic views switched off (var
+    uc_governance_dynamic_views) its readers get nothing: the view's grants wait as missing
+    securables and the base table has none. -#}
 with
 
 columns as (
@@ -22,12 +24,6 @@ protected_tables as (
 
 ),
 
-reads as (
-
-    select * from {{ ref('int_protection__model_reads') }}
-
-),
-
 needing as (
 
     select
@@ -43,13 +39,6 @@ needing as (
 
 ),
 
-view_models as (
-
-    select distinct securable from reads
-    where securable is not null
-
-),
-
 final as (
 
     select
@@ -58,25 +47,12 @@ final as (
         'table_name' as column_name,
         needing.table_name as offending_value,
         'protected_table_without_protection' as rule_name,
-        case
-            when protected_tables.table_name is null
-                then
-                    'has protected columns or row rules but is not listed in '
-                    || '{{ uc_governance.seed_path("protected_tables") }}'
-            else
-                'no dbt model builds its view ' || protected_tables.view_name
-                || ' (a model calling dynamic_view_config and dynamic_view_sql)'
-        end as message
+        'has protected columns or row rules but is not listed in '
+        || '{{ uc_governance.seed_path("protected_tables") }}' as message
     from needing
     left join protected_tables
         on needing.table_name = protected_tables.table_name
-    left join view_models
-        on view_models.securable = 'VIEW ' || protected_tables.view_name
-    where
-        protected_tables.table_name is null
-        {%- if uc_governance.uc_governance_config()['dynamic_views'] %}
-            or (protected_tables.enforcement = 'view' and view_models.securable is null)
-        {%- endif %}
+    where protected_tables.table_name is null
 
 )
 
