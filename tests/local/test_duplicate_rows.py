@@ -29,4 +29,3 @@ def test_duplicate_vocabulary_row_stops_before_the_plan(project):
     assert run.node_status("policy_violations") == "error"
     assert run.node_status("governance_plan") == "skipped"
     assert run.node_status("governance_apply_log") == "skipped"
-

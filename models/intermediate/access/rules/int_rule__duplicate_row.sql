@@ -30,15 +30,15 @@ keys as (
 
     {%- for seed_name, model_name, key_sql, key_columns in keyed %}
 
-    select
-        '{{ uc_governance.seed_path(seed_name) }}' as seed_file,
-        '{{ key_columns }}' as column_name,
-        {{ key_sql }} as row_key
-    from {{ ref(model_name) }}
-    {%- if not loop.last %}
+        select
+            '{{ uc_governance.seed_path(seed_name) }}' as seed_file,
+            '{{ key_columns }}' as column_name,
+            {{ key_sql }}
+        from {{ ref(model_name) }}
+        {%- if not loop.last %}
 
-    union all
-    {%- endif %}
+            union all
+        {%- endif %}
     {%- endfor %}
 
 ),
@@ -65,10 +65,12 @@ final as (
         coalesce(row_key, '') as offending_value,
         case
             when row_key is null
-                then cast(occurrences as string)
-                || ' row(s) with no value in ' || column_name
-                || '; every row needs them'
-            else cast(occurrences as string)
+                then
+                    cast(occurrences as string)
+                    || ' row(s) with no value in ' || column_name
+                    || '; every row needs them'
+            else
+                cast(occurrences as string)
                 || ' rows share these values of ' || column_name
                 || '; keep one row per key'
         end as message
