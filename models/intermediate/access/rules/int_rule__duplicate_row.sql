@@ -33,7 +33,7 @@ keys as (
         select
             '{{ uc_governance.seed_path(seed_name) }}' as seed_file,
             '{{ key_columns }}' as column_name,
-            {{ key_sql }}
+            {{ key_sql }} as key_value
         from {{ ref(model_name) }}
         {%- if not loop.last %}
 
@@ -48,10 +48,10 @@ counted as (
     select
         seed_file,
         column_name,
-        row_key,
+        key_value as row_key,
         count(*) as occurrences
     from keys
-    group by seed_file, column_name, row_key
+    group by seed_file, column_name, key_value
 
 ),
 
