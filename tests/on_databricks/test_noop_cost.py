@@ -37,7 +37,8 @@ def _area(statement, audit_models: set[str]) -> str:
         return "relation listing"
     if node.startswith("seed."):
         return "seeds"
-    if any(model in name for model in audit_models):
+    # audit models, and tests on them or named after the audit (singular tests)
+    if "audit" in name or any(model in name for model in audit_models):
         return "audit"
     if node.startswith("test."):
         return "tests"
