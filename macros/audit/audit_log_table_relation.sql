@@ -6,10 +6,14 @@
         {#- Parse time, or an offline `dbt compile --no-introspect`: the catalog is unknown. -#}
         {{- return('`catalog_of_the_security_schema`.`security`.`audit_logs`') -}}
     {%- endif -%}
+    {#- the seed, normalised like stg_policy__securables (ephemeral on Databricks, so it has no
+        relation to query: docs/decisions/0041) -#}
     {%- set query -%}
-        select distinct catalog_name
-        from {{ ref('stg_policy__securables') }}
-        where securable_type = 'SCHEMA' and schema_name = 'security'
+        select distinct split_part(lower(trim(securable_name)), '.', 1) as catalog_name
+        from {{ ref('securables') }}
+        where
+            upper(trim(securable_type)) = 'SCHEMA'
+            and split_part(lower(trim(securable_name)), '.', 2) = 'security'
     {%- endset -%}
     {%- set catalogs = run_query(query).columns[0].values() | list -%}
     {%- if catalogs | length != 1 -%}

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tools.bench import SCENARIOS, bench_grants_config, bench_uc_governance, markdown
+from tests.tools.bench import (
+    SCENARIOS,
+    bench_adopted,
+    bench_grants_config,
+    bench_uc_governance,
+    markdown,
+)
 
 
 def test_grants_config_bench_counts_grants_and_dbt_writes(tmp_path: Path) -> None:
@@ -35,3 +41,15 @@ def test_uc_governance_bench_counts_scripts_as_one_round_trip(tmp_path: Path) ->
     )[0]
     assert (first_unbatched.writes, first_unbatched.governance_round_trips) == (2, 2)
     assert first_unbatched.round_trips == first.round_trips + 1
+
+
+def test_adopted_estate_bench_measures_a_first_plan_with_no_write(tmp_path: Path) -> None:
+    (adopted,) = bench_adopted(tmp_path, tables=2, principals=1)
+    assert (adopted.tool, adopted.tables, adopted.scenario) == (
+        "uc_governance_adopted",
+        2,
+        "adopted_first_plan",
+    )
+    # the 2 grants are live already and adopted into the seeds: nothing to send
+    assert (adopted.writes, adopted.governance_round_trips) == (0, 0)
+    assert adopted.round_trips > 0

@@ -9,6 +9,10 @@ docs/benchmark.md by hand when it changes).
     python -m tests.tools.bench [--tables 100 1000 10000] [--principals 5]
                                 [--grants-config-max 1000]                  (make bench)
 
+An adopted estate (`--tools uc_governance_adopted`): the same tables and grants already live,
+made by hand; `adopt_policy` writes the policy seeds from them (ucgov.adopt), and the first
+`dbt build` on that policy is measured (scenario `adopted_first_plan`: zero writes expected).
+
 uc_governance runs twice per shape: `uc_governance` with the default apply batch size ('auto':
 SQL scripts of 500 statements on a SQL warehouse, which the harness profile is) and
 `uc_governance_unbatched` with `uc_governance_apply_batch_size: 1` (one statement per round
@@ -34,6 +38,8 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from ucgov.adopt import parse_adopt_log, write_seeds
 
 from tests.harness import GOVERNANCE_KINDS, HarnessRun, Workspace, run_dbt
 from tests.harness.fixtures import principal_names, write_grants_config_project
@@ -195,6 +201,42 @@ def bench_uc_governance(
     return results
 
 
+def bench_adopted(work: Path, tables: int, principals: int) -> list[Measurement]:
+    """An estate that already holds the shape's grants (made outside uc_governance): adopt it
+    into policy seeds, then measure the first build of that policy (`adopted_first_plan`)."""
+    project = write_uc_governance_project(work / "uc_governance", tables, principals)
+    workspace = Workspace(RUNNER)
+    groups = principal_names(principals)
+    for group in groups:
+        workspace.add_group(group)
+    workspace.add_catalog("bench", owner=RUNNER)
+    workspace.add_schema(("bench", "s"), owner=RUNNER)
+    for table in table_names(tables):
+        workspace.add_table(("bench", "s", table), owner=RUNNER)
+        for group in groups:
+            workspace.grant("TABLE", ("bench", "s", table), group, "SELECT")
+    adopt = run_dbt(
+        ["run-operation", "adopt_policy", "--args", "{catalogs: [bench]}"],
+        workspace=workspace,
+        project_dir=project,
+        schema=PROJECT_SCHEMA,
+        work_dir=work / "adopt",
+    ).assert_ok()
+    write_seeds(parse_adopt_log(adopt.logs), project / "seeds" / "policy")
+    run, seconds = _timed(
+        lambda: run_dbt(
+            list(UC_GOVERNANCE_BUILD),
+            workspace=workspace,
+            project_dir=project,
+            schema=PROJECT_SCHEMA,
+            work_dir=work / "ucg-adopted",
+        )
+    )
+    return [
+        measure("uc_governance_adopted", tables, principals, "adopted_first_plan", run, seconds)
+    ]
+
+
 def grants_config_change(project: Path, model: str, principals: list[str]) -> None:
     """One changed grant: the first group also gets MODIFY on the first model's table."""
     grants = {"select": principals, "modify": [principals[0]]}
@@ -246,7 +288,9 @@ def main() -> None:
     parser.add_argument("--grants-config-max", type=int, default=1000)
     parser.add_argument("--scenarios", nargs="+", default=list(SCENARIOS), choices=SCENARIOS)
     parser.add_argument(
-        "--tools", nargs="+", default=[*UC_GOVERNANCE_VARIANTS, "dbt_grants_config"]
+        "--tools",
+        nargs="+",
+        default=[*UC_GOVERNANCE_VARIANTS, "uc_governance_adopted", "dbt_grants_config"],
     )
     parser.add_argument("--principals", type=int, default=5)
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "target" / "bench")
@@ -257,7 +301,9 @@ def main() -> None:
     try:
         for tables in args.tables:
             for tool in args.tools:
-                if tool == "dbt_grants_config":
+                if tool == "uc_governance_adopted":
+                    rows = bench_adopted(work / f"adopted-{tables}", tables, args.principals)
+                elif tool == "dbt_grants_config":
                     if tables > args.grants_config_max:
                         continue
                     rows = bench_grants_config(work / f"cfg-{tables}", tables, args.principals)

@@ -1,9 +1,9 @@
 {#- One row per statement that apply sent (or, on target local or with uc_governance_apply false,
-    would have sent), appended on every build. The table itself starts empty; its post-hook runs
-    the plan (macro apply_governance_plan) and returns the insert of its log rows. -#}
+    would have sent), appended on every build. The table is created once, empty, from the query
+    below (materialization uc_governance_apply_log: no other statement for the model itself); its
+    post-hook runs the plan (macro apply_governance_plan) and returns the insert of its log rows. -#}
 {{ config(
-    materialized='incremental',
-    incremental_strategy='append',
+    materialized='uc_governance_apply_log',
     post_hook="{{ uc_governance.apply_governance_plan(ref('governance_plan'), this) }}",
 ) }}
 

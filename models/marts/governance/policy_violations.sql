@@ -40,6 +40,7 @@
     ref('int_rule__securable_live_type_mismatch'),
     ref('int_rule__securable_is_dbt_workspace'),
     ref('int_rule__catalog_needs_location'),
+    ref('int_rule__duplicate_row'),
 ] %}
 
 with

@@ -6,6 +6,7 @@
     knows the field names of the sources; names marked "verify" should be checked against real
     logs (../shared/reference/unity-catalog-facts.md). -#}
 -- depends_on: {{ ref('stg_policy__securables') }}
+-- depends_on: {{ ref('securables') }}
 -- depends_on: {{ source('system_access', 'audit') }}
 {#- With audit_source 'none' (the default on Databricks: audit is opt-in) nothing is read and the
     model is a plain empty table, rebuilt each run. #}
