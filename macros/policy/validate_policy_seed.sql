@@ -104,7 +104,7 @@
             'key': ['table_name', 'column_name'],
         },
         'protected_tables': {
-            'columns': {'table_name': 'securable_name', 'enforcement': 'name',
+            'columns': {'table_name': 'securable_name', 'enforcement': 'enforcement',
                         'view_name': 'optional_securable_name', 'reason': 'text'},
             'key': ['table_name'],
         },
@@ -175,6 +175,8 @@
         {{ return('is not a column type such as string, date, bigint or decimal(10,2)') }}
     {%- elif kind == 'boolean' and text | lower not in ('true', 'false') -%}
         {{ return('is not true or false') }}
+    {%- elif kind == 'enforcement' and text | lower | trim not in ('view', 'native') -%}
+        {{ return('is not an enforcement mode (view or native)') }}
     {%- endif -%}
     {{ return('') }}
 {% endmacro %}

@@ -57,6 +57,10 @@ class Engine:
         self.sql = sql
         # Relations and ("information_schema", catalog, view) read by the last rewrite.
         self.read_deps: list[tuple[str, ...]] = []
+        # True while rewriting a CREATE VIEW query: defining a view over a table with a row
+        # filter or column mask reads no row (the SQL reference's CREATE VIEW only binds the
+        # query), so it is allowed; reading through that view later is refused like the table.
+        self.defining_view = False
 
     # ------------------------------------------------------------------ helpers
     def cannot(self, reason: str) -> CannotAnswerError:
@@ -140,16 +144,21 @@ class Engine:
         relation = self.ws.state.get(
             "TABLE", parts
         )  # TABLE_OR_VIEW_NOT_FOUND / SCHEMA_NOT_FOUND ...
-        if relation.row_filter or relation.column_masks:
-            raise self.cannot(
-                f"{relation.name} has a row filter or column mask; the harness records them "
-                "but does not enforce them, so it cannot answer reads of that table"
-            )
+        self._refuse_unenforced(relation)
         self.read_deps.append(parts)
         self._refresh_view_snapshots(relation, set())
         table.set("catalog", _ident(duck_catalog(catalog)))
         table.set("db", _ident(schema))
         table.set("this", _ident(name))
+
+    def _refuse_unenforced(self, relation: Securable) -> None:
+        """A read of a table with a row filter or column mask cannot be answered (the harness
+        records them but does not enforce them); a view definition over it can."""
+        if (relation.row_filter or relation.column_masks) and not self.defining_view:
+            raise self.cannot(
+                f"{relation.name} has a row filter or column mask; the harness records them "
+                "but does not enforce them, so it cannot answer reads of that table"
+            )
 
     def _refresh_view_snapshots(self, relation: Securable, seen: set[tuple[str, ...]]) -> None:
         """Before a view is read, rebuild the information_schema snapshots it (transitively)
@@ -165,6 +174,7 @@ class Engine:
                 if self.ws.state.find("CATALOG", dep[1:2]) is not None:
                     infoschema.snapshot(self.ws, dep[1], dep[2])
             elif (child := self.ws.state.find("TABLE", dep)) is not None:
+                self._refuse_unenforced(child)
                 self._refresh_view_snapshots(child, seen)
 
     def _rewrite_functions(self, tree: exp.Expression) -> None:
@@ -435,7 +445,11 @@ class Engine:
         )
         if node.expression is None:
             raise self.cannot("CREATE VIEW without a query")
-        select_sql = self._to_duck_sql(self.rewrite(node.expression))
+        self.defining_view = True
+        try:
+            select_sql = self._to_duck_sql(self.rewrite(node.expression))
+        finally:
+            self.defining_view = False
         col_list = f" ({', '.join(duck_ident(c) for c in column_names)})" if column_names else ""
         if temporary:
             if target.db or target.catalog:

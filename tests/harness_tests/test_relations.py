@@ -100,6 +100,12 @@ def test_functions_row_filters_and_masks_are_state_only(ws: Workspace) -> None:
     ]
     with pytest.raises(CannotAnswerError, match="does not enforce"):
         wh.execute("SELECT * FROM sales.raw.orders")
+    # defining a view over the masked table binds the query and reads no row; reading through
+    # the view is refused like reading the table
+    wh.execute("CREATE VIEW sales.raw.orders_v AS SELECT id, amount FROM sales.raw.orders")
+    with pytest.raises(CannotAnswerError, match="does not enforce"):
+        wh.execute("SELECT * FROM sales.raw.orders_v")
+    wh.execute("DROP VIEW sales.raw.orders_v")
     wh.execute("ALTER TABLE sales.raw.orders DROP ROW FILTER")
     wh.execute("ALTER TABLE sales.raw.orders ALTER COLUMN amount DROP MASK")
     assert wh.execute("SELECT count(*) FROM sales.raw.orders").rows == [(0,)]

@@ -111,9 +111,14 @@ def test_row_level_problems_stop_the_protection_seeds_before_they_load(project):
         project.root, "row_access", "production.analytics.sales,region,apac-team,AP\tAC,false,tab"
     )
     append_seed_lines(project.root, "demo_group_members", "not-an-email@,data-analysts,x")
+    append_seed_lines(
+        project.root, "protected_tables", "production.analytics.sales_summary,natve,,typo"
+    )
     run = project.dbt("build")
     assert not run.success
     for fragment in [
+        f"{PROTECTED} line 4, column enforcement, value 'natve':"
+        " is not an enforcement mode (view or native)",
         f"{CLASSIFICATIONS} line 9, column data_type, value 'string); drop table x; --':"
         " is not a column type",
         f"{CLEARANCES} line 4, column group_name, value 'admins': is a workspace-local group",
@@ -122,7 +127,13 @@ def test_row_level_problems_stop_the_protection_seeds_before_they_load(project):
         " is not a well-formed user email",
     ]:
         assert fragment in run.text, f"{fragment!r} missing from:\n{run.text}"
-    for seed in ("column_classifications", "clearances", "row_access", "demo_group_members"):
+    for seed in (
+        "column_classifications",
+        "clearances",
+        "row_access",
+        "demo_group_members",
+        "protected_tables",
+    ):
         assert not project.relation_exists(seed), seed
     assert _view_sql(project) == {}
 
