@@ -96,7 +96,7 @@
     - audit_source ('json_files' on DuckDB, 'none' elsewhere): json_files, external_table,
       system_table or none. On Databricks audit is opt-in: system.access.audit exists only where an
       account admin enabled the `access` system schema, and delivered logs need their location;
-      with 'none' the audit models are built empty (plain tables, nothing read).
+      with 'none' the audit area (models, tests, exposures) is disabled in dbt_project.yml.
     - audit_log_path ('target/sample_audit_logs'): folder of JSON-lines files read on target local.
     - audit_log_location (''): cloud storage URL of delivered logs for audit_source external_table;
       checked like the securables seed's managed_location, before any statement is sent.

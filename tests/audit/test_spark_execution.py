@@ -1,8 +1,8 @@
 """The Databricks SQL of the audit models, compiled offline for target databricks, executed on
 Apache Spark over the sample events, gives the same rows as the DuckDB build.
 
-The staging model's input (its rows from the DuckDB build) and the two policy staging models are
-handed to Spark as temporary views; every intermediate and mart model then runs from its
+The staging model's input (its rows from the DuckDB build) and the policy seeds are handed to
+Spark as temporary views; every intermediate and mart model then runs from its
 compiled Databricks SQL, in dependency order."""
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from tests.harness.grammar import CHECKER
 from tests.support.project import REPO_ROOT
 from tests.support.spark import get_spark
 
-INPUTS = ("stg_audit__events", "stg_policy__column_classifications", "stg_policy__securables")
+# On Databricks the policy staging models are inlined (ephemeral): the compiled audit SQL reads
+# the seeds themselves.
+INPUTS = ("stg_audit__events", "column_classifications", "securables", "securable_types")
 INTERMEDIATE = (
     "int_audit__events",
     "int_audit__table_classifications",
@@ -160,11 +162,12 @@ def test_the_compiled_sql_is_databricks_sql(spark_results):
 
 
 def test_external_table_source_reads_the_delivered_files_like_duckdb(
-    audit_build, sample_logs, tmp_path
+    audit_build, sample_logs, spark_results, tmp_path
 ):
     """The guide's external table, created by the staging model's pre-hook DDL (compiled for
     target databricks, location pointed at the local sample files), read by the staging model's
-    Databricks SQL on Spark: the same records, parsed and quarantined alike."""
+    Databricks SQL on Spark: the same records, parsed and quarantined alike. (spark_results
+    registers the policy seeds the staging SQL reads.)"""
     compile_dir = tmp_path / "external"
     compile_dir.mkdir()
     location = "s3://company-databricks-audit-logs/"

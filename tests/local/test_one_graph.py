@@ -19,9 +19,11 @@ DUMMY_DATABRICKS_ENV = {
 }
 
 
-# Opt-in features default by target (dynamic views are off on Databricks until the catalogs
-# they live in exist); with the same switches the graph must be the same.
-SAME_SWITCHES = '{"uc_governance_dynamic_views": true}'
+# Opt-in features default by target (audit is off on Databricks until a source is named);
+# with the same switches the graph must be the same.
+SAME_SWITCHES = json.dumps(
+    {"uc_governance_dynamic_views": True, "uc_governance_audit_source": "system_table"}
+)
 
 # The one declared local-only substitution: with no pipelines on the embedded default, the demo
 # seeds stand in for the protected base tables (shim protected_base_relation), and the mask-rule

@@ -8,12 +8,10 @@
 -- depends_on: {{ ref('stg_policy__securables') }}
 -- depends_on: {{ ref('securables') }}
 -- depends_on: {{ source('system_access', 'audit') }}
-{#- With audit_source 'none' (the default on Databricks: audit is opt-in) nothing is read and the
-    model is a plain empty table, rebuilt each run. #}
+{#- With audit_source 'none' (the default on Databricks: audit is opt-in) the whole audit area
+    is disabled (dbt_project.yml), so this model is built only from a real source. #}
 {{ config(
-    materialized=(
-        'table' if uc_governance.uc_governance_config()['audit_source'] == 'none' else 'incremental'
-    ),
+    materialized='incremental',
     on_schema_change='fail',
     pre_hook="{{ uc_governance.audit_log_table_sql() }}",
     **uc_governance.incremental_by_date_config('event_date'),
@@ -152,30 +150,6 @@ extracted as (
         {%- if cutoff %}
         where regexp_extract(audit_logs._metadata.file_path, 'date=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) >= '{{ cutoff }}'
         {%- endif %}
-    {%- elif source_kind == 'none' %}
-        {#- No audit source configured: the same columns, no rows. #}
-        select
-            cast(null as {{ dbt.type_string() }}) as source_file,
-            cast(null as integer) as source_line,
-            cast(null as {{ dbt.type_string() }}) as raw_record,
-            false as is_malformed,
-            cast(null as {{ dbt.type_timestamp() }}) as event_time_native,
-            cast(null as {{ dbt.type_string() }}) as timestamp_text,
-            cast(null as {{ dbt.type_string() }}) as workspace_id,
-            cast(null as {{ dbt.type_string() }}) as account_id,
-            cast(null as {{ dbt.type_string() }}) as user_email,
-            cast(null as {{ dbt.type_string() }}) as source_ip,
-            cast(null as {{ dbt.type_string() }}) as user_agent,
-            cast(null as {{ dbt.type_string() }}) as session_id,
-            cast(null as {{ dbt.type_string() }}) as service_name,
-            cast(null as {{ dbt.type_string() }}) as action_name,
-            cast(null as {{ dbt.type_string() }}) as request_id,
-            cast(null as {{ dbt.type_string() }}) as request_params,
-            cast(null as {{ dbt.type_string() }}) as status_code_text,
-            cast(null as {{ dbt.type_string() }}) as error_message,
-            cast(null as {{ dbt.type_string() }}) as audit_level,
-            cast(null as {{ dbt.type_string() }}) as event_key
-        where 1 = 0
     {%- else %}
         {#- system.access.audit, partitioned by event_date (filtered on it on a re-run). Verify: the
             response struct's field names (status_code or statusCode). -#}
