@@ -235,8 +235,8 @@ def test_a_removed_mask_is_listed_and_counted_by_the_guard(harnessed, repaired):
             "string) RETURNS STRING RETURN 'x' --",
             "is not a column type",
         ),
-        # stopped by the staging model's accepted_values test, which names seed and column
-        ("protected_tables", "enforcement", "natve", "protected_tables_enforcement"),
+        # stopped by the seed's pre-hook, which names file, line, column and value
+        ("protected_tables", "enforcement", "natve", "is not an enforcement mode"),
     ],
 )
 def test_a_malformed_protection_seed_changes_nothing(
