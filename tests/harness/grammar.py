@@ -12,15 +12,23 @@
   sqlglot and sqlfluff like any statement, and any other shape is a grammar error.
 
 Verdicts are cached by ``sqltext.shape`` (quoted identifiers, literals and numbers replaced),
-so thousands of GRANTs of one shape cost one sqlfluff parse.
+so thousands of GRANTs of one shape cost one sqlfluff parse. ``CHECKER`` (the one the warehouse
+uses) also keeps its verdicts on disk (``VerdictStore``), so the large compiled models (100 KB of
+SQL, 10-20 s of sqlfluff each) are parsed once per machine rather than once per process.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 import re
+import tempfile
 import threading
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 
 import sqlglot
 from sqlglot import exp
@@ -221,13 +229,89 @@ class Verdict:
     sqlfluff_skipped_by: str | None = None
 
 
-class GrammarChecker:
-    """Checks statements with sqlglot and sqlfluff; thread-safe, cached by shape."""
+# Where ``CHECKER`` keeps verdicts between processes; "off" keeps them in memory only.
+VERDICT_STORE_ENV = "UCGOV_HARNESS_GRAMMAR_CACHE"
+_DEFAULT_STORE = Path(__file__).resolve().parents[2] / "target" / "harness-grammar-cache"
+# Everything a verdict is computed from besides the shape: the checkers' versions and the
+# code of this module (patterns, allow-lists, the checks) and of sqltext (shape, VALUES
+# reduction, tokenizer). A change to any of them starts an empty store.
+_FINGERPRINTED_MODULES = ("grammar.py", "sqltext.py")
 
-    def __init__(self) -> None:
+
+def checker_fingerprint() -> str:
+    """Hash of what decides a verdict other than the statement's shape."""
+    digest = hashlib.sha256()
+    for package in ("sqlglot", "sqlfluff"):
+        digest.update(f"{package}=={metadata.version(package)}\n".encode())
+    here = Path(__file__).resolve().parent
+    for name in _FINGERPRINTED_MODULES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class VerdictStore:
+    """Verdicts on disk, one small JSON file per shape under a directory per fingerprint.
+
+    A verdict is a pure function of the shape and of ``checker_fingerprint()`` (the same
+    checkers, rules and shape function), so a stored verdict is the one this process would
+    compute: reading it skips the work, never a rule. The file name is the SHA-256 of the
+    shape and the file holds the shape itself, compared on read (a hash collision or a
+    damaged file is a miss, and the shape is checked again). Files are written whole and
+    renamed into place, so parallel test workers never read a partial one.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.directory = root / checker_fingerprint()
+
+    @classmethod
+    def from_environment(cls) -> VerdictStore | None:
+        """The store ``UCGOV_HARNESS_GRAMMAR_CACHE`` names (default ``target/
+        harness-grammar-cache`` in the repository), or None when it is ``off``."""
+        value = os.environ.get(VERDICT_STORE_ENV, "")
+        if value.lower() == "off":
+            return None
+        return cls(Path(value) if value else _DEFAULT_STORE)
+
+    def _path(self, key: str) -> Path:
+        return self.directory / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
+
+    def get(self, key: str) -> Verdict | None:
+        """The stored verdict for shape ``key``, or None."""
+        try:
+            data = json.loads(self._path(key).read_text())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("shape") != key:
+            return None
+        failure = data.get("failure")
+        return Verdict(tuple(failure) if failure else None, data.get("sqlfluff_skipped_by"))
+
+    def put(self, key: str, verdict: Verdict) -> None:
+        """Store ``verdict`` for shape ``key`` (best effort: an unwritable store is no store)."""
+        record = {
+            "shape": key,
+            "failure": list(verdict.failure) if verdict.failure else None,
+            "sqlfluff_skipped_by": verdict.sqlfluff_skipped_by,
+        }
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            with os.fdopen(fd, "w") as handle:
+                json.dump(record, handle)
+            os.replace(tmp, self._path(key))
+        except OSError:
+            return
+
+
+class GrammarChecker:
+    """Checks statements with sqlglot and sqlfluff; thread-safe, cached by shape (in memory,
+    and in ``store`` when given)."""
+
+    def __init__(self, store: VerdictStore | None = None) -> None:
         self._cache: dict[str, Verdict] = {}
         self._lock = threading.Lock()
         self._linter = None
+        self._store = store
         self.sqlfluff_parses = 0
 
     def _sqlfluff(self):  # type: ignore[no-untyped-def]
@@ -248,9 +332,13 @@ class GrammarChecker:
         key = shape(sql, tokens)
         with self._lock:
             verdict = self._cache.get(key)
+            if verdict is None and self._store is not None:
+                verdict = self._store.get(key)
             if verdict is None:
                 verdict = self._verdict(reduced_values_sql(sql, tokens), key)
-                self._cache[key] = verdict
+                if self._store is not None:
+                    self._store.put(key, verdict)
+            self._cache[key] = verdict
         if verdict.failure is not None:
             checker, detail = verdict.failure
             raise GrammarError(checker, detail, sql)
@@ -411,4 +499,4 @@ def parse_insert_replace_on(sql: str, tokens: list[Token] | None = None) -> Inse
     return InsertReplaceOn(target, target_alias, pairs, query_sql, source_alias)
 
 
-CHECKER = GrammarChecker()
+CHECKER = GrammarChecker(VerdictStore.from_environment())

@@ -53,3 +53,10 @@ def test_adopted_estate_bench_measures_a_first_plan_with_no_write(tmp_path: Path
     # the 2 grants are live already and adopted into the seeds: nothing to send
     assert (adopted.writes, adopted.governance_round_trips) == (0, 0)
     assert adopted.round_trips > 0
+
+
+def test_a_noop_asked_alone_is_measured_after_an_unrecorded_first_apply(tmp_path: Path) -> None:
+    (noop,) = bench_uc_governance(tmp_path, tables=2, principals=1, scenarios=("noop",))
+    assert noop.scenario == "noop"
+    # the 2 grants were sent by the first apply run before it: the no-op sends none
+    assert (noop.writes, noop.governance_round_trips) == (0, 0)
