@@ -197,12 +197,15 @@ class Storage:
 
     def columns_of(self, parts: Sequence[str]) -> list[tuple[str, str]]:
         """(name, DuckDB type) of a table or view, in ordinal order."""
-        catalog, schema, name = parts
-        _, rows = self.execute(
-            "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = ? "
-            "AND schema_name = ? AND table_name = ? ORDER BY column_index",
-            [duck_catalog(catalog), schema, name],
-        )
+        # pragma_table_info looks the one relation up by name; duckdb_columns() lists every
+        # column of every table first, which made each call O(tables) (10,000 tables: ~0.1 s
+        # a call, once per table created and per relation dbt builds).
+        try:
+            _, rows = self.execute(
+                "SELECT name, type FROM pragma_table_info(?) ORDER BY cid", [duck_relation(parts)]
+            )
+        except duckdb.CatalogException:
+            return []  # no such relation: no columns, as duckdb_columns() answered
         return [(str(r[0]), str(r[1])) for r in rows]
 
     def snapshot_name(self, name: str) -> str:
