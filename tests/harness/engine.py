@@ -566,7 +566,11 @@ class Engine:
         target = node.this
         table = target.this if isinstance(target, exp.Schema) else target
         relation = self._require_table(table)
-        tree = node.copy()
+        overwrite = bool(node.args.get("overwrite"))
+        # ``node`` is parsed for this one statement (``Warehouse._sqlglot_statement``) and not
+        # read again: rewritten in place rather than deep-copied (a seed batch's INSERT holds
+        # thousands of rows; ``rewrite`` below copies the source once anyway).
+        tree = node
         tree.set("overwrite", False)
         source = tree.expression
         if source is None:
@@ -575,7 +579,7 @@ class Engine:
         new_table.set("catalog", _ident(duck_catalog(relation.parts[0])))
         new_table.set("db", _ident(relation.parts[1]))
         new_table.set("this", _ident(relation.parts[2]))
-        if not node.args.get("overwrite"):
+        if not overwrite:
             tree.set("expression", self.rewrite(source))
             _, rows = self.duck(self._to_duck_sql(tree))
         else:
