@@ -55,8 +55,9 @@ def test_adopted_estate_bench_measures_a_first_plan_with_no_write(tmp_path: Path
     assert adopted.round_trips > 0
 
 
-def test_a_noop_asked_alone_is_measured_after_an_unrecorded_first_apply(tmp_path: Path) -> None:
+def test_a_noop_asked_alone_is_measured_after_an_unrecorded_first_build(tmp_path: Path) -> None:
     (noop,) = bench_uc_governance(tmp_path, tables=2, principals=1, scenarios=("noop",))
     assert noop.scenario == "noop"
-    # the 2 grants were sent by the first apply run before it: the no-op sends none
+    # the 2 grants were made by hand and a first build ran before it: the no-op sends none
     assert (noop.writes, noop.governance_round_trips) == (0, 0)
+    assert noop.dbt_object_writes > 0  # a build was measured, not an empty run
