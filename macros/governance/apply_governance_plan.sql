@@ -11,14 +11,21 @@
     {%- endif -%}
     {%- set settings = uc_governance.uc_governance_config() -%}
     {%- set query -%}
-        select plan_order, plan_key, action, securable_type, securable_name, principal,
-            privileges, privilege_count, destructive_count, statement
-        from {{ plan_relation }}
+        with plan as (
+            select plan_order, plan_key, action, securable_type, securable_name, principal,
+                privileges, privilege_count, destructive_count, statement,
+                count(*) over (partition by plan_order) as rows_at_order,
+                count(*) over (partition by plan_key) as rows_with_key
+            from {{ plan_relation }}
+        )
+        select * from plan
         where statement is not null or action = 'partial_view'
         order by plan_order
     {%- endset -%}
+    {%- set rows = run_query(query).rows -%}
+    {%- do uc_governance._refuse_inconsistent_plan(rows) -%}
     {%- set steps = [] -%}
-    {%- for row in run_query(query).rows -%}
+    {%- for row in rows -%}
         {%- if row['statement'] is none -%}
             {#- partial_view rows (docs/decisions/0043): said, never sent -#}
             {{ log('uc_governance plan: partial view of the grants on ' ~ row['securable_type'] ~ ' '
@@ -90,6 +97,32 @@
         {%- endfor -%}
     {%- endif -%}
     {{ return(uc_governance._apply_log_insert(log_relation, steps, status)) }}
+{% endmacro %}
+
+
+{#- Refuses, before anything is sent, a plan whose statements apply could not send safely: a
+    step without a position or key, or sharing its position or key with another plan row (the
+    order would be undefined, or one change sent twice). The same invariants are the plan's
+    generic tests on target local; on Databricks they are checked here, on the rows apply has
+    already read, so they cost no round trip (docs/decisions/0041). -#}
+{% macro _refuse_inconsistent_plan(rows) %}
+    {%- set broken = [] -%}
+    {%- for row in rows -%}
+        {%- if row['plan_order'] is none or row['plan_key'] is none
+            or row['rows_at_order'] | int > 1 or row['rows_with_key'] | int > 1 -%}
+            {%- do broken.append('plan_order ' ~ row['plan_order'] ~ ' (' ~ row['rows_at_order']
+                ~ ' row(s)), plan_key ' ~ uc_governance._show_value(row['plan_key'])
+                ~ ' (' ~ row['rows_with_key'] ~ ' row(s))') -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if broken -%}
+        {{ exceptions.raise_compiler_error(
+            'uc_governance: refusing to apply: ' ~ broken | length ~ ' plan step(s) without a unique '
+            ~ 'position and key, so the order of the statements or their number is not defined: '
+            ~ broken[:5] | join('; ') ~ ('; ...' if broken | length > 5 else '')
+            ~ '. Nothing was sent. This is a bug in uc_governance: please report it with '
+            ~ 'dbt show --select governance_plan.') }}
+    {%- endif -%}
 {% endmacro %}
 
 

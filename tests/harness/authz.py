@@ -29,8 +29,8 @@ child (``shows_on_child``) or is BROWSE (granted on a catalog it covers every ob
 ``USE CATALOG`` alone does not list the catalog's schemas. The ``system`` catalog is listed to
 everyone (the runner must read ``system.information_schema``). A BROWSE-only principal thus
 sees the objects, and in the privilege views only its own and its groups' rows (above).
-This listing rule applies with ``WorkspaceOptions(list_visible_only=True)`` (default off for
-now: see ``state/model.py``).
+This listing rule applies with ``WorkspaceOptions(list_visible_only=True)``, the default
+(``False`` lists everything: see ``state/model.py``).
 """
 
 from __future__ import annotations

@@ -128,7 +128,11 @@ class Backend:
         """Record a table/view whose DuckDB object already exists; refresh its columns.
 
         With ``replace`` an existing relation keeps its owner and grants (Databricks keeps
-        both on ``CREATE OR REPLACE``).
+        both on ``CREATE OR REPLACE``), and its row filter and column masks: "Manually apply
+        row filters and column masks" (docs.databricks.com/data-governance/unity-catalog/
+        filters-and-masks/manually-apply) says REPLACE TABLE retains an existing row filter
+        whatever the schema change, and the masks of columns kept by name. A mask left on a
+        column the new table lacks stays recorded, so reading the table is refused (stricter).
         """
         existing = self.state.find("TABLE", parts)
         if existing is not None and replace:

@@ -126,3 +126,21 @@ def test_a_view_outside_the_working_catalog_is_a_governance_statement(ws: Worksp
         ("dbt_object", "CREATE TEMPORARY VIEW"),
     ]
     assert ws.get("VIEW", "sales.raw.v").comment == "c"
+
+
+def test_replacing_a_table_keeps_its_row_filter_and_masks_on_kept_columns(ws: Workspace) -> None:
+    wh = Warehouse(ws)
+    wh.execute("CREATE SCHEMA sales.gov")
+    wh.execute("CREATE FUNCTION sales.gov.nobody(v STRING) RETURNS BOOLEAN RETURN false")
+    wh.execute("CREATE FUNCTION sales.gov.blank(v STRING) RETURNS STRING RETURN 'x'")
+    wh.execute("CREATE TABLE sales.raw.plan (k STRING, note STRING)")
+    wh.execute("ALTER TABLE sales.raw.plan SET ROW FILTER sales.gov.nobody ON (k)")
+    wh.execute("ALTER TABLE sales.raw.plan ALTER COLUMN note SET MASK sales.gov.blank")
+    # Databricks: "If you run REPLACE TABLE, any existing row filters are retained, regardless of
+    # schema changes ... column masks are also retained" for columns of the same name
+    wh.execute("CREATE OR REPLACE TABLE sales.raw.plan AS SELECT 'a' AS k, 'b' AS note")
+    table = ws.get("TABLE", "sales.raw.plan")
+    assert table.row_filter is not None and table.row_filter[0] == "sales.gov.nobody"
+    assert set(table.column_masks) == {"note"}
+    with pytest.raises(CannotAnswerError, match="does not enforce"):
+        wh.execute("SELECT * FROM sales.raw.plan")

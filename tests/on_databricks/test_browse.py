@@ -12,7 +12,8 @@ from tests.harness import GOVERNANCE_KINDS, Workspace, WorkspaceOptions
 from tests.support.demo_plan import FIRST_APPLY
 from tests.support.harnessed import RUNNER, Harnessed
 
-NOT_ADMIN = WorkspaceOptions(metastore_owner="metastore-admins", list_visible_only=True)
+# a runner that is not the metastore admin; the harness lists objects by the BROWSE rule by default
+NOT_ADMIN = WorkspaceOptions(metastore_owner="metastore-admins")
 SCHEMAS = ("analytics", "etl", "security", "sensitive_data")
 # the demo's privilege tests would error (cannot verify) on a partial view: not run here
 BUILD = (
@@ -102,3 +103,70 @@ def test_plan_on_a_browse_only_view_reports_partial_view_and_revokes_nothing(tmp
             "here (uc_governance_revoke_on_partial_view is false)",
         }
     ]
+
+
+# The catalog-level and schema-level statements of the demo's first apply the runner still
+# sends when it lists production but none of its schemas: the schemas are taken as missing
+# (CREATE ... IF NOT EXISTS, harmless on an existing schema), their declared grants and owners
+# are sent again, the catalog is listed (nothing to create, its owner is right).
+_WITHOUT_CATALOG_CREATE_AND_OWNER = [
+    s for s in FIRST_APPLY if not s.startswith(("CREATE CATALOG ", "ALTER CATALOG "))
+]
+
+
+def test_the_strict_default_hides_unlisted_schemas_and_nothing_is_revoked_there(tmp_path):
+    harnessed = Harnessed(tmp_path, options=NOT_ADMIN)
+    ws = estate(harnessed, browse=False)
+    # USE CATALOG lists the catalog; no schema is listed and no grant row on them is shown,
+    # though data-scientists hold an (undeclared) MODIFY on production.etl
+    assert listed(ws) == (["main", "production", "system"], [])
+    assert (
+        ws.query(
+            "select grantee, privilege_type from production.information_schema.schema_privileges"
+        )
+        == []
+    )
+
+    run = harnessed.dbt(*BUILD)
+    sent = run.texts(*GOVERNANCE_KINDS)
+    assert [s for s in sent if s.startswith("REVOKE ")] == []
+    assert sorted(sent) == sorted(_WITHOUT_CATALOG_CREATE_AND_OWNER)
+    assert sent[:4] == [
+        "CREATE SCHEMA IF NOT EXISTS `production`.`analytics` "
+        "COMMENT 'Curated analytics tables and masked views'",
+        "CREATE SCHEMA IF NOT EXISTS `production`.`etl` "
+        "COMMENT 'Raw and staged data written by the ETL pipeline'",
+        "CREATE SCHEMA IF NOT EXISTS `production`.`security` "
+        "COMMENT 'Audit logs and security reports'",
+        "CREATE SCHEMA IF NOT EXISTS `production`.`sensitive_data` "
+        "COMMENT 'Personal data; read through masked views only'",
+    ]
+    plan = harnessed.workspace.query(
+        "select action, securable_name from main.uc_governance.governance_plan"
+        " where action in ('partial_view', 'revoke', 'revoke_all', 'keep', 'create_schema')"
+        " order by action, securable_name"
+    )
+    assert [(r["action"], r["securable_name"]) for r in plan] == [
+        ("create_schema", "production.analytics"),
+        ("create_schema", "production.etl"),
+        ("create_schema", "production.security"),
+        ("create_schema", "production.sensitive_data"),
+        ("keep", "production"),  # auditors' USE CATALOG: its own group's, on a partial view
+        ("partial_view", "production"),
+    ]
+    # the grant it cannot see is untouched, and so are the owners
+    assert ("data-scientists", "MODIFY") in harnessed.grants("SCHEMA", ("production", "etl"))
+    assert ws.get("SCHEMA", ("production", "security")).owner == "security-team"
+    # after apply the schemas are still not listed: the drift test cannot see them and says so
+    assert not run.dbt_success
+    failed = {r.node.name for r in run.results.result.results if str(r.status) == "fail"}
+    assert failed == {"uc_governance_live_grants_match_policy_governance_apply_log_"}
+
+    # BROWSE on the catalog (what 0043 asks of a non-admin runner) lists them again: the plan
+    # then sees the schemas, reports each a partial view, and sends only the grants it cannot see
+    ws.grant("CATALOG", "production", "auditors", "BROWSE")
+    again = harnessed.dbt(*BUILD).assert_ok()
+    assert sorted(again.texts(*GOVERNANCE_KINDS)) == sorted(
+        s for s in FIRST_APPLY if s.startswith("GRANT ")
+    )
+    assert ("data-scientists", "MODIFY") in harnessed.grants("SCHEMA", ("production", "etl"))

@@ -13,6 +13,7 @@ from pathlib import Path
 from tests.harness import GOVERNANCE_KINDS, Workspace, WorkspaceOptions
 from tests.support.demo_plan import FIRST_APPLY
 from tests.support.harnessed import RUNNER, Harnessed
+from tests.support.project import append_seed_lines
 
 NOT_ADMIN = WorkspaceOptions(metastore_owner="metastore-admins")
 REVOKE_ON_PARTIAL = ("--vars", "{uc_governance_revoke_on_partial_view: true}")
@@ -149,12 +150,30 @@ def test_non_admin_runner_in_the_owner_group_sees_everything_and_revokes(tmp_pat
     assert governance(harnessed.dbt("build").assert_ok()) == []
 
 
+# information_schema lists a securable only to a caller with a privilege on it or a parent
+# (BROWSE the least; tests/harness/authz.py). Once the first apply hands production and three of
+# its schemas to data-admins, a runner in security-team only would no longer list those schemas
+# (USE CATALOG does not list them) and would take them as missing. A platform team running
+# uc_governance as a non-admin declares BROWSE on each managed catalog for the runner's group
+# (docs/decisions/0043, "BROWSE"), as this policy row does; the grant lands at step 40, before
+# the owner changes of step 70.
+RUNNER_BROWSE_ROW = (
+    "CATALOG,production,security-team,BROWSE,false,the runner's group lists the managed catalog"
+)
+FIRST_APPLY_WITH_BROWSE = [
+    "GRANT BROWSE, USE CATALOG ON CATALOG `production` TO `security-team`"
+    if s == "GRANT USE CATALOG ON CATALOG `production` TO `security-team`"
+    else s
+    for s in FIRST_APPLY
+]
+
+
 # Declared grants on production, production.etl and production.analytics that a runner in
 # security-team only cannot see: sent again. It sees security-team's own grants and every grant
 # on production.security (it owns that schema through security-team).
 _UNSEEN_DECLARED_GRANTS = [
     s
-    for s in FIRST_APPLY
+    for s in FIRST_APPLY_WITH_BROWSE
     if s.startswith("GRANT ")
     and not s.endswith(" TO `security-team`")
     and "`production`.`security`" not in s
@@ -168,16 +187,18 @@ _PARTIAL = [
 
 
 def _runner_owning_only_the_security_schema(root: Path) -> Harnessed:
-    """Non-admin runner in security-team (owner of production.security), not in data-admins
-    (owner of the catalog and the other schemas), holding MANAGE on production.sensitive_data;
-    first apply done, then out-of-band grants: one it cannot see, one on the schema it owns."""
+    """Non-admin runner in security-team (owner of production.security, BROWSE on production
+    by policy), not in data-admins (owner of the catalog and the other schemas), holding MANAGE
+    on production.sensitive_data; first apply done, then out-of-band grants: one it cannot
+    see, one on the schema it owns, one to its own group."""
     harnessed = non_admin(root, "security-team")
-    assert governance(harnessed.dbt(*BUILD).assert_ok()) == FIRST_APPLY
+    append_seed_lines(harnessed.project, "grants", RUNNER_BROWSE_ROW)
+    assert governance(harnessed.dbt(*BUILD).assert_ok()) == FIRST_APPLY_WITH_BROWSE
     ws = harnessed.workspace
     ws.grant("SCHEMA", "production.sensitive_data", RUNNER, "MANAGE")
     ws.grant("SCHEMA", "production.sensitive_data", "data-scientists", "SELECT")  # unseen
     ws.grant("SCHEMA", "production.security", "data-scientists", "SELECT")  # seen: owner
-    ws.grant("CATALOG", "production", "security-team", "BROWSE")  # seen: its own group's
+    ws.grant("CATALOG", "production", "security-team", "CREATE SCHEMA")  # seen: its group's
     return harnessed
 
 
@@ -212,7 +233,7 @@ def test_partial_view_gets_an_info_row_and_no_revoke(tmp_path):
     )
     # what it could not see stays, and so does what it chose not to revoke
     assert ("data-scientists", "SELECT") in harnessed.grants("SCHEMA", "production.sensitive_data")
-    assert ("security-team", "BROWSE") in harnessed.grants("CATALOG", "production")
+    assert ("security-team", "CREATE SCHEMA") in harnessed.grants("CATALOG", "production")
     assert ("data-scientists", "SELECT") not in harnessed.grants("SCHEMA", "production.security")
 
     # the next run sends the unseen declared grants again (idempotent) and revokes nothing
@@ -225,7 +246,7 @@ def test_revoke_on_partial_view_revokes_what_the_runner_can_see(tmp_path):
 
     run = harnessed.dbt(*BUILD, *REVOKE_ON_PARTIAL).assert_ok()
     assert sorted(governance(run)[:2]) == [
-        "REVOKE BROWSE ON CATALOG `production` FROM `security-team`",
+        "REVOKE CREATE SCHEMA ON CATALOG `production` FROM `security-team`",
         "REVOKE SELECT ON SCHEMA `production`.`security` FROM `data-scientists`",
     ]
     assert sorted(governance(run)[2:]) == sorted(_UNSEEN_DECLARED_GRANTS)
@@ -236,7 +257,9 @@ def test_revoke_on_partial_view_revokes_what_the_runner_can_see(tmp_path):
     assert "no revoke is planned there" not in run.logs
     # an undeclared grant the runner cannot see is still not revoked: the limit of the view
     assert ("data-scientists", "SELECT") in harnessed.grants("SCHEMA", "production.sensitive_data")
-    assert ("security-team", "BROWSE") not in harnessed.grants("CATALOG", "production")
+    assert ("security-team", "CREATE SCHEMA") not in harnessed.grants("CATALOG", "production")
+    # the declared BROWSE that keeps the schemas listed stays
+    assert ("security-team", "BROWSE") in harnessed.grants("CATALOG", "production")
     # the runner's own MANAGE is protected whatever the setting
     assert (RUNNER, "MANAGE") in harnessed.grants("SCHEMA", "production.sensitive_data")
 

@@ -189,9 +189,9 @@ class WorkspaceOptions:
     * ``list_visible_only``: whether the information_schema object views (catalogs, schemata,
       tables, volumes, routines, the metastore-level object views) list only what the runner
       may see: BROWSE, a privilege, ownership, metastore admin (``authz.sees_securable``,
-      documented behaviour). Default ``False`` (everything is listed, the harness before this
-      rule) until the partial-view scenarios are re-derived under it
-      (``tests/on_databricks/test_partial_view.py``); ``True`` in ``test_browse.py``.
+      documented behaviour). Default ``True``, the real behaviour; ``False`` lists everything
+      (the kinder harness before this rule). A non-admin runner needs BROWSE on the catalogs
+      it manages to keep listing what it hands to other owners (docs/decisions/0043).
     * ``policy_set_replaces``: what ``ALTER COLUMN c SET MASK f`` does on a column that already
       has a mask, and ``SET ROW FILTER f ON (...)`` on a table that already has a row filter.
       The SQL reference (docs.databricks.com/sql/language-manual/sql-ref-syntax-ddl-column-
@@ -210,5 +210,5 @@ class WorkspaceOptions:
     create_default_schema: bool = True
     metastore_root_storage: bool = False
     metastore_owner: str | None = None
-    list_visible_only: bool = False
+    list_visible_only: bool = True
     policy_set_replaces: bool = False
