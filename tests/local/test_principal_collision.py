@@ -28,11 +28,12 @@ def test_group_named_like_an_application_id_stops_before_the_plan(project):
         f"{GROUPS} row [{UPPER}] column group_name, value '{UPPER}': is also the application id "
         f"of service principal production-etl-pipeline ({SERVICE_PRINCIPALS} row "
         f"[{APPLICATION_ID}]); Unity Catalog matches application ids without regard to case, "
-        "so a grant to this name could reach either principal: rename the group",
+        "so a grant to this name could reach either principal: rename the group "
+        "(rule principal_collision)",
         f"{GROUPS} row [{LOOKALIKE}] column group_name, value '{LOOKALIKE}': differs in only 2 "
         "character(s) from the application id of service principal production-etl-pipeline "
         f"({SERVICE_PRINCIPALS} row [{APPLICATION_ID}]); a reader of grants cannot tell them "
-        "apart: rename the group",
+        "apart: rename the group (rule principal_lookalike)",
         # exactly these two: no other group of the demo is near an application id
         "the policy seeds have 2 violation(s)",
     ]

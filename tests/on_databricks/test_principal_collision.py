@@ -33,10 +33,12 @@ def test_group_named_like_an_application_id_stops_the_build(harnessed: Harnessed
         f"{GROUPS} row [{UPPER}] column group_name, value '{UPPER}': is also the application id "
         f"of service principal production-etl-pipeline ({SERVICE_PRINCIPALS} row "
         f"[{APPLICATION_ID}]); Unity Catalog matches application ids without regard to case, "
-        "so a grant to this name could reach either principal: rename the group",
+        "so a grant to this name could reach either principal: rename the group "
+        "(rule principal_collision)",
         f"{GROUPS} row [{LOOKALIKE}] column group_name, value '{LOOKALIKE}': differs in only 1 "
         "character(s) from the application id of service principal production-etl-pipeline "
         f"({SERVICE_PRINCIPALS} row [{APPLICATION_ID}])",
+        "(rule principal_lookalike)",
     ]:
         assert fragment in run.logs, f"{fragment!r} missing from:\n{run.logs[-4000:]}"
     assert run.texts(*GOVERNANCE_KINDS) == []
