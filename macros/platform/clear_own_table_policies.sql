@@ -17,6 +17,9 @@
 {% macro default__clear_own_table_policies() %}
 {% endmacro %}
 
+{#- Databricks: the relations of the project's enabled seeds and non-view models, one read of
+    information_schema row_filters and column_masks per catalog (the column spellings from
+    _protection_state_columns), then one ALTER ... DROP per policy found. -#}
 {% macro databricks__clear_own_table_policies() %}
     {%- if not execute -%}
         {{ return('') }}

@@ -382,7 +382,13 @@ def sync(ctx: click.Context, check: bool, seed: Path, as_json: bool) -> int:
 
 
 # -- audit logs -----------------------------------------------------------------------------
-@main.group("audit", context_settings=OPTIONS)
+# The audit commands show every option's default in --help (click passes show_default on to
+# the subcommands' contexts); a file they read or write is a path to a file, not a folder.
+AUDIT_OPTIONS: dict[str, Any] = {**OPTIONS, "show_default": True}
+FILE_PATH = click.Path(dir_okay=False, path_type=Path)
+
+
+@main.group("audit", context_settings=AUDIT_OPTIONS)
 def audit_logs() -> None:
     """Audit logs (guide §6, §8) on the embedded default: sample logs and the dashboard page.
 
@@ -390,40 +396,35 @@ def audit_logs() -> None:
     """
 
 
-@audit_logs.command("samples", context_settings=OPTIONS)
+@audit_logs.command("samples", context_settings=AUDIT_OPTIONS)
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("target/sample_audit_logs"),
-    show_default=True,
     help="Folder to write into: <out>/workspaceId=<id>/date=<day>/auditlogs_<n>.json.",
 )
 @click.option(
     "--start",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=audit_samples_module.DEFAULT_START.isoformat(),
-    show_default=True,
     help="First day delivered (YYYY-MM-DD).",
 )
 @click.option(
     "--days",
     type=int,
     default=audit_samples_module.DEFAULT_DAYS,
-    show_default=True,
     help="Days delivered: at least 28 (the planted incidents); more adds background days.",
 )
 @click.option(
     "--seed",
     type=int,
     default=audit_samples_module.DEFAULT_SEED,
-    show_default=True,
     help="Random seed: the same options always write the same bytes.",
 )
 @click.option(
     "--events",
     type=click.IntRange(min=0),
     default=0,
-    show_default=True,
     help="Approximate total events, padded with routine reads (benchmark); 0 = the demo size.",
 )
 @guarded
@@ -445,26 +446,23 @@ def audit_samples(out: Path, start: Any, days: int, seed: int, events: int) -> i
     return EXIT_CLEAN
 
 
-@audit_logs.command("dashboard", context_settings=OPTIONS)
+@audit_logs.command("dashboard", context_settings=AUDIT_OPTIONS)
 @click.option(
     "--database",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE_PATH,
     default=audit_dashboard_module.DEFAULT_DATABASE,
-    show_default=True,
     help="The DuckDB file `dbt build --target local` wrote.",
 )
 @click.option(
     "--definition",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE_PATH,
     default=audit_dashboard_module.DEFAULT_DEFINITION,
-    show_default=True,
     help="The Lakeview dashboard definition whose datasets and widgets are rendered.",
 )
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE_PATH,
     default=audit_dashboard_module.DEFAULT_OUT,
-    show_default=True,
     help="The HTML page to write.",
 )
 @click.option(

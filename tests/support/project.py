@@ -114,6 +114,16 @@ class LocalRun:
             parts.append(str(self.result.exception))
         return "\n".join(parts)
 
+    def assert_stopped_by_violations(self, fragments: list[str]) -> None:
+        """Assert that the run failed at policy_violations, whose post-hook stopped it with a
+        message holding every fragment, so that neither the plan nor apply ran."""
+        assert not self.success
+        for fragment in [*fragments, "nothing was applied"]:
+            assert fragment in self.text, f"{fragment!r} missing from:\n{self.text}"
+        assert self.node_status("policy_violations") == "error"
+        assert self.node_status("governance_plan") == "skipped"
+        assert self.node_status("governance_apply_log") == "skipped"
+
     def node_status(self, name: str) -> str | None:
         """Status of the node called `name` in a build/run result (None if it did not run)."""
         results = getattr(self.result.result, "results", None) or []

@@ -10,60 +10,56 @@
 {% macro live_protection_sql(catalogs, function_schema) %}
     {%- set names = uc_governance._protection_state_columns() -%}
     {%- set function_catalog = function_schema.split('.')[0] -%}
+    {%- set no_column = 'cast(null as ' ~ dbt.type_string() ~ ')' -%}
+    {%- set view_name = "lower(table_catalog || '.' || table_schema || '.' || table_name)" -%}
+    {%- set routine_name = "lower(routine_catalog || '.' || routine_schema || '.' || routine_name)" -%}
+    {#- One read per information_schema view and catalog, all of one shape: the view, then the
+        SQL expressions of the columns state_kind .. detail, then the read's filter. -#}
+    {%- set reads = [
+        {'kind': 'mask', 'view': 'column_masks', 'table_name': 'lower(' ~ names['mask_table'] ~ ')',
+         'column_key': 'lower(column_name)', 'object_name': 'lower(' ~ names['mask_function'] ~ ')',
+         'detail': names['mask_using'], 'where': none},
+        {'kind': 'row_filter', 'view': 'row_filters',
+         'table_name': 'lower(' ~ names['filter_table'] ~ ')', 'column_key': no_column,
+         'object_name': 'lower(' ~ names['filter_function'] ~ ')',
+         'detail': 'lower(' ~ names['filter_columns'] ~ ')', 'where': none},
+        {'kind': 'column_tag', 'view': 'column_tags', 'table_name': 'lower(' ~ names['tag_table'] ~ ')',
+         'column_key': 'lower(column_name)', 'object_name': 'tag_name', 'detail': 'tag_value',
+         'where': "tag_name = 'classification'"},
+        {'kind': 'view', 'view': 'tables', 'table_name': view_name, 'column_key': no_column,
+         'object_name': view_name, 'detail': 'comment', 'where': "upper(table_type) = 'VIEW'"},
+    ] -%}
+    {%- set function_read = {
+        'kind': 'function', 'view': 'routines', 'table_name': routine_name, 'column_key': no_column,
+        'object_name': routine_name, 'detail': names['function_comment'],
+        'where': 'lower(routine_schema) = '
+            ~ uc_governance.string_literal_sql(function_schema.split('.')[1])} -%}
     {%- if catalogs | length == 0 %}
     select
-        cast(null as {{ dbt.type_string() }}) as state_kind,
-        cast(null as {{ dbt.type_string() }}) as table_name,
-        cast(null as {{ dbt.type_string() }}) as column_key,
-        cast(null as {{ dbt.type_string() }}) as object_name,
-        cast(null as {{ dbt.type_string() }}) as detail
+        {{ no_column }} as state_kind,
+        {{ no_column }} as table_name,
+        {{ no_column }} as column_key,
+        {{ no_column }} as object_name,
+        {{ no_column }} as detail
     where 1 = 0
     {%- else -%}
-        {%- for catalog in catalogs %}
+        {%- for catalog in catalogs -%}
+            {%- set catalog_reads = reads + ([function_read] if catalog == function_catalog else []) -%}
+            {%- for read in catalog_reads %}
     select
-        'mask' as state_kind,
-        lower({{ names['mask_table'] }}) as table_name,
-        lower(column_name) as column_key,
-        lower({{ names['mask_function'] }}) as object_name,
-        {{ names['mask_using'] }} as detail
-    from {{ uc_governance.information_schema_relation_sql(catalog, 'column_masks') }}
+        '{{ read.kind }}' as state_kind,
+        {{ read.table_name }} as table_name,
+        {{ read.column_key }} as column_key,
+        {{ read.object_name }} as object_name,
+        {{ read.detail }} as detail
+    from {{ uc_governance.information_schema_relation_sql(catalog, read.view) }}
+                {%- if read.where %}
+    where {{ read.where }}
+                {%- endif %}
+                {%- if not loop.last %}
     union all
-    select
-        'row_filter' as state_kind,
-        lower({{ names['filter_table'] }}) as table_name,
-        cast(null as {{ dbt.type_string() }}) as column_key,
-        lower({{ names['filter_function'] }}) as object_name,
-        lower({{ names['filter_columns'] }}) as detail
-    from {{ uc_governance.information_schema_relation_sql(catalog, 'row_filters') }}
-    union all
-    select
-        'column_tag' as state_kind,
-        lower({{ names['tag_table'] }}) as table_name,
-        lower(column_name) as column_key,
-        tag_name as object_name,
-        tag_value as detail
-    from {{ uc_governance.information_schema_relation_sql(catalog, 'column_tags') }}
-    where tag_name = 'classification'
-    union all
-    select
-        'view' as state_kind,
-        lower(table_catalog || '.' || table_schema || '.' || table_name) as table_name,
-        cast(null as {{ dbt.type_string() }}) as column_key,
-        lower(table_catalog || '.' || table_schema || '.' || table_name) as object_name,
-        comment as detail
-    from {{ uc_governance.information_schema_relation_sql(catalog, 'tables') }}
-    where upper(table_type) = 'VIEW'
-            {%- if catalog == function_catalog %}
-    union all
-    select
-        'function' as state_kind,
-        lower(routine_catalog || '.' || routine_schema || '.' || routine_name) as table_name,
-        cast(null as {{ dbt.type_string() }}) as column_key,
-        lower(routine_catalog || '.' || routine_schema || '.' || routine_name) as object_name,
-        {{ names['function_comment'] }} as detail
-    from {{ uc_governance.information_schema_relation_sql(catalog, 'routines') }}
-    where lower(routine_schema) = {{ uc_governance.string_literal_sql(function_schema.split('.')[1]) }}
-            {%- endif %}
+                {%- endif -%}
+            {%- endfor -%}
             {%- if not loop.last %}
     union all
             {%- endif -%}

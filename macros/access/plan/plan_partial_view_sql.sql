@@ -5,16 +5,7 @@
     int_access__securable_state. -#}
 {% macro plan_partial_view_sql(securable_state) %}
     {%- set revoke = uc_governance.uc_governance_config()['revoke_on_partial_view'] %}
-    select
-        0 as plan_step,
-        'partial_view' as action,
-        securable_type,
-        securable_name,
-        cast(null as {{ dbt.type_string() }}) as principal,
-        cast(null as {{ dbt.type_string() }}) as privileges,
-        0 as privilege_count,
-        0 as destructive_count,
-        cast(null as {{ dbt.type_string() }}) as statement,
+    {%- set reason -%}
         'the runner is neither metastore admin nor owner of this securable or of its catalog or '
         || 'schema, so information_schema shows it only part of the grants here; declared grants '
         {%- if revoke %}
@@ -24,7 +15,9 @@
         || 'are applied, undeclared grants are not revoked '
         || '(set uc_governance_revoke_on_partial_view to revoke the ones it can see)'
         {%- endif %}
-        as reason
+    {%- endset %}
+    select
+        {{- uc_governance._info_plan_row_sql("'partial_view'", reason) }}
     from {{ securable_state }} as securable_state
     where partial_view
 {% endmacro %}

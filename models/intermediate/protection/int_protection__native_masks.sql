@@ -4,8 +4,6 @@
     8 hex characters of md5('<type>|<cleared group keys, sorted, comma-separated>') so that
     columns cleared for different groups never share a function. -#}
 {%- set settings = uc_governance.uc_governance_config() %}
-{#- the simulated membership the function bodies read on local, named on every target (one graph) #}
-{%- do uc_governance.group_membership_relation() %}
 
 with
 
@@ -15,23 +13,9 @@ columns as (
 
 ),
 
-clearances as (
-
-    select * from {{ ref('int_protection__column_clearances') }}
-
-),
-
 cleared as (
 
-    select
-        table_name,
-        column_key,
-        {{ uc_governance.sorted_string_agg_sql('group_key', "','") }} as cleared_group_keys,
-        {{ uc_governance.sorted_string_agg_sql('group_name', "', '") }} as cleared_groups,
-        {{ uc_governance.sorted_string_agg_sql(
-            uc_governance.native_membership_test_sql('group_name'), "' or '") }} as membership_sql
-    from clearances
-    group by table_name, column_key
+    select * from {{ ref('int_protection__column_cleared_groups') }}
 
 ),
 

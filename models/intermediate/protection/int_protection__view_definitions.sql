@@ -28,9 +28,9 @@ columns as (
 
 ),
 
-clearances as (
+cleared as (
 
-    select * from {{ ref('int_protection__column_clearances') }}
+    select * from {{ ref('int_protection__column_cleared_groups') }}
 
 ),
 
@@ -48,17 +48,6 @@ views as (
         {{ uc_governance.sorted_string_agg_sql('token', "';'") }} as exposure
     from exposure
     group by table_name, view_name
-
-),
-
-cleared as (
-
-    select
-        table_name,
-        column_key,
-        {{ uc_governance.sorted_string_agg_sql(member('group_name'), "' or '") }} as membership_sql
-    from clearances
-    group by table_name, column_key
 
 ),
 

@@ -41,6 +41,7 @@
     ref('int_rule__securable_is_dbt_workspace'),
     ref('int_rule__catalog_needs_location'),
     ref('int_rule__duplicate_row'),
+    ref('int_rule__principal_collision'),
 ] %}
 
 with
